@@ -1,18 +1,59 @@
-"""The catalog: every activation function of the site, declared once.
+"""The catalog: what a declaration may say, and where the declarations are.
 
-Each declaration is data: a SymPy expression written as a string in ``x``
-(parsed by :func:`scripts.derive.parse`), its parameters with their defaults,
-and metadata. Formulas, derivatives, property tables, figures and the
-comparison table are all generated from these declarations; snippets and
-pages are checked against them by the tests.
+Every activation is declared once, in its own file
+``scripts/declarations/<slug>.py``, as ``ACTIVATION = Activation(...)`` (a
+small family may declare ``ACTIVATIONS = (...)``). The files are found by
+:func:`load`; nothing else lists the activations. Formulas, derivatives,
+property tables, figures, the navigation, the activations index, the
+comparison table, the benchmark and every parametrised test are generated
+from these declarations; snippets and pages are checked against them.
 
-Adding an activation touches three places: a declaration here, its page
+Adding an activation touches three places: its declaration, its page
 ``docs/activations/<slug>.md`` and its snippet ``snippets/<slug>.py``.
+
+A declaration is data. :func:`check` validates its structure before any
+SymPy work and names the activation and the field when something is wrong.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import functools
+import importlib.util
+import re
+from dataclasses import dataclass, field, fields
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+DECLARATIONS = Path(__file__).resolve().parent / "declarations"
+CONCEPT_PAGES = Path(__file__).resolve().parent.parent / "docs"
+
+
+class DeclarationError(ValueError):
+    """A declaration that cannot be used; the message names the activation (and the field)."""
+
+    def __init__(self, slug: str, problem: str, field_name: str = ""):
+        where = f"activation {slug!r}" + (f", field {field_name!r}" if field_name else "")
+        super().__init__(f"{where}: {problem}")
+        self.slug = slug
+        self.field = field_name
+
+
+# Families, in the order the navigation and the index show them.
+FAMILIES: dict[str, str] = {
+    "classical": "Linear and threshold",
+    "sigmoid": "Sigmoid-like",
+    "relu": "ReLU family",
+    "exponential": "Exponential linear",
+    "self_gated": "Smooth self-gated",
+    "gated": "Gated (GLU family)",
+    "softmax": "Softmax family",
+    "shrinkage": "Shrinkage",
+    "periodic": "Periodic and radial",
+    "other": "Other",
+}
+KINDS = ("elementwise", "concat", "softmax")
+ASSUMPTIONS = ("positive", "nonnegative", "negative", "nonpositive", "real")
+FRAMEWORKS = ("PyTorch", "Keras", "TensorFlow", "JAX")
 
 
 @dataclass(frozen=True)
@@ -21,7 +62,9 @@ class Param:
 
     ``name`` is the keyword argument in the snippet, ``symbol`` the SymPy
     name used in the expression (``alpha`` renders as α, ``lamda`` as λ),
-    ``default`` an exact decimal string. ``family`` lists the values drawn
+    ``default`` an exact decimal string of any sign. ``assume`` is what
+    SymPy may assume about the symbol ("positive", "nonnegative",
+    "negative", "nonpositive" or "real"). ``family`` lists the values drawn
     in the family figure. ``learned`` parameters also get the derivative of
     the activation with respect to them.
     """
@@ -32,6 +75,7 @@ class Param:
     description: str
     family: tuple[str, ...] = ()
     learned: bool = False
+    assume: str = "positive"
 
 
 @dataclass(frozen=True)
@@ -50,12 +94,60 @@ class Identity:
 
 @dataclass(frozen=True)
 class Framework:
-    """How a framework spells the activation, with its default arguments."""
+    """How a framework spells the activation, with its default arguments.
+
+    ``calls`` are expressions in ``x`` (a module such as ``torch.nn.ReLU()``
+    is called on ``x``); ``setup`` are statements run before them (for
+    example a weight tensor).
+    """
 
     name: str  # "PyTorch", "Keras", "JAX" or "TensorFlow"
     calls: tuple[str, ...]  # code, defaults written out
     note: str = ""
     url: str = ""  # the framework's documentation of the main call
+    setup: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A paper, book or document: authors, year, title and a checked link (DOI or arXiv)."""
+
+    authors: str
+    year: int
+    title: str
+    url: str
+    note: str = ""  # what it is to this activation: "introduced it", "named it", ...
+
+
+@dataclass(frozen=True)
+class UsedIn:
+    """A notable model or architecture that uses the activation, with its source."""
+
+    model: str
+    source: str  # URL of the paper or the model's code or config
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Naive:
+    """The textbook one-liners the benchmark compares the snippet with.
+
+    Python statements ending in an expression (``;`` separates statements),
+    evaluated with ``np``, ``x`` and the parameters and constants at their
+    defaults.
+    """
+
+    forward: str
+    derivative: str
+
+
+@dataclass(frozen=True)
+class TorchGain:
+    """What ``torch.nn.init.calculate_gain`` returns for this activation."""
+
+    nonlinearity: str  # the string passed to calculate_gain
+    value: str  # SymPy expression of what it returns, exactly
+    why: str = ""  # where PyTorch's value comes from, when it differs from 1/sqrt(E[f(Z)²])
 
 
 @dataclass(frozen=True)
@@ -64,6 +156,7 @@ class Activation:
     name: str
     symbol: str  # LaTeX name of the function, e.g. r"\sigma"
     expr: str | tuple[str, ...]  # tuple: the outputs of a concatenating activation
+    family: str = "other"  # a key of FAMILIES
     aliases: tuple[str, ...] = ()
     kind: str = "elementwise"  # "elementwise", "concat" or "softmax"
     params: tuple[Param, ...] = ()
@@ -77,307 +170,187 @@ class Activation:
     framework_kink_derivative: dict[str, dict[str, str]] = field(default_factory=dict)
     identities: tuple[Identity, ...] = ()
     frameworks: tuple[Framework, ...] = ()
+    # Sources: the paper that introduced it; "" in no_reference says why there is none.
+    references: tuple[Reference, ...] = ()
+    no_reference: str = ""
+    used_in: tuple[UsedIn, ...] = ()
+    # Concept pages and experiments that concern it, as paths under docs/.
+    concepts: tuple[str, ...] = ()
+    # For the benchmark: the naive formulas, and the scipy.special (or NumPy)
+    # call that computes the same values, if there is one.
+    naive: Naive | None = None
+    scipy: str = ""
+    numpy_reference: str = ""
+    torch_gain: TorchGain | None = None
+    # Accuracy the snippet must reach against the mpmath reference, in ULP
+    # (value, derivative); a looser bound must say why in ulp_reason.
+    ulp: tuple[float, float] = (4.0, 16.0)
+    ulp_reason: str = ""
 
 
+SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
+URL = re.compile(r"^https://\S+$")
+
+
+def _fail(act: Activation, field_name: str, problem: str):
+    raise DeclarationError(getattr(act, "slug", "?"), problem, field_name)
+
+
+def _number(text) -> bool:
+    try:
+        Decimal(text)
+    except (InvalidOperation, TypeError, ValueError):
+        return False
+    return Decimal(text).is_finite()
+
+
+def check(act: Activation) -> None:
+    """Structural checks, before any SymPy work; the error names the field."""
+    if not isinstance(act, Activation):
+        raise DeclarationError("?", f"a declaration must be an Activation, not {type(act).__name__}")
+    for f in fields(Activation):
+        value = getattr(act, f.name)
+        if f.type.startswith("tuple[") and not isinstance(value, tuple):
+            _fail(act, f.name, f"must be a tuple, not {type(value).__name__} (a trailing comma makes one)")
+    if not isinstance(act.slug, str) or not SLUG.match(act.slug):
+        _fail(act, "slug", "must be lower case letters, digits and _, starting with a letter")
+    for name in ("name", "symbol"):
+        if not isinstance(getattr(act, name), str) or not getattr(act, name).strip():
+            _fail(act, name, "must be a non-empty string")
+    if act.family not in FAMILIES:
+        _fail(act, "family", f"{act.family!r} is not one of {sorted(FAMILIES)}")
+    if act.kind not in KINDS:
+        _fail(act, "kind", f"{act.kind!r} is not one of {KINDS}")
+    if not isinstance(act.expr, (str, tuple)) or not act.expr:
+        _fail(act, "expr", "must be a SymPy string (or a tuple of them for a concatenation)")
+    lo, hi = act.plot_range
+    if not (isinstance(lo, (int, float)) and isinstance(hi, (int, float)) and lo < hi):
+        _fail(act, "plot_range", f"{act.plot_range} is not an interval (lo, hi) with lo < hi")
+    seen = set()
+    for kind, group in (("params", act.params), ("constants", act.constants)):
+        for p in group:
+            if not isinstance(p, Param):
+                _fail(act, kind, f"{p!r} is not a Param")
+            if not p.name.isidentifier():
+                _fail(act, kind, f"parameter name {p.name!r} is not a Python identifier")
+            if p.name in seen or p.symbol in seen - {p.name}:
+                _fail(act, kind, f"parameter {p.name!r} is declared twice")
+            seen.add(p.name)
+            if not _number(p.default):
+                _fail(act, kind, f"default {p.default!r} of {p.name} is not a finite number")
+            if p.assume not in ASSUMPTIONS:
+                _fail(act, kind, f"assume={p.assume!r} of {p.name} is not one of {ASSUMPTIONS}")
+            for v in p.family:
+                if not _number(v):
+                    _fail(act, kind, f"family value {v!r} of {p.name} is not a finite number")
+            _check_sign(act, kind, p)
+    for key in list(act.kink_derivative) + list(act.framework_kink_derivative):
+        if not _number(key):
+            _fail(act, "kink_derivative", f"kink {key!r} is not an exact number")
+    for fw in act.frameworks:
+        if not isinstance(fw, Framework) or fw.name not in FRAMEWORKS:
+            _fail(act, "frameworks", f"{fw!r} is not a Framework of {FRAMEWORKS}")
+        if fw.url and not URL.match(fw.url):
+            _fail(act, "frameworks", f"{fw.name} url {fw.url!r} is not an https URL")
+    for ref in act.references:
+        if not isinstance(ref, Reference):
+            _fail(act, "references", f"{ref!r} is not a Reference")
+        if not (ref.authors and ref.title and 1800 < ref.year < 2100 and URL.match(ref.url)):
+            _fail(act, "references", f"{ref.title!r} needs authors, a year, a title and an https link")
+    if act.no_reference and act.references:
+        _fail(act, "no_reference", "give references or a reason for having none, not both")
+    for used in act.used_in:
+        if not isinstance(used, UsedIn) or not URL.match(used.source):
+            _fail(act, "used_in", f"{used!r} needs a model and an https source")
+    for page in act.concepts:
+        if not (CONCEPT_PAGES / page).is_file() and not (CONCEPT_PAGES / page).with_suffix(".py").is_file():
+            _fail(act, "concepts", f"docs/{page} does not exist")
+    if act.naive is not None and not isinstance(act.naive, Naive):
+        _fail(act, "naive", "must be Naive(forward, derivative)")
+    if act.torch_gain is not None and not isinstance(act.torch_gain, TorchGain):
+        _fail(act, "torch_gain", "must be a TorchGain")
+    if not (len(act.ulp) == 2 and all(isinstance(u, (int, float)) and u >= 1 for u in act.ulp)):
+        _fail(act, "ulp", f"{act.ulp!r} is not (value ULP, derivative ULP), each at least 1")
+    if act.ulp != (4.0, 16.0) and not act.ulp_reason:
+        _fail(act, "ulp_reason", "a tolerance other than (4, 16) ULP must say why")
+
+
+def _check_sign(act: Activation, kind: str, p: Param) -> None:
+    value = Decimal(p.default)
+    ok = {"positive": value > 0, "nonnegative": value >= 0, "negative": value < 0,
+          "nonpositive": value <= 0, "real": True}[p.assume]
+    if not ok:
+        _fail(act, kind, f"default {p.default} of {p.name} is not {p.assume} (set assume=)")
+
+
+def _module_declarations(path: Path) -> list[Activation]:
+    stem = path.stem
+    spec = importlib.util.spec_from_file_location(f"declarations.{stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except Exception as err:  # a typo in a declaration file
+        raise DeclarationError(stem, f"{path.name} does not load: {type(err).__name__}: {err}") from None
+    if hasattr(module, "ACTIVATION") == hasattr(module, "ACTIVATIONS"):
+        raise DeclarationError(stem, f"{path.name} must define ACTIVATION (or ACTIVATIONS for a family), once")
+    found = (module.ACTIVATION,) if hasattr(module, "ACTIVATION") else module.ACTIVATIONS
+    if not isinstance(found, (tuple, list)) or not found:
+        raise DeclarationError(stem, f"ACTIVATIONS in {path.name} must be a non-empty tuple")
+    for act in found:
+        check(act)
+    if hasattr(module, "ACTIVATION") and module.ACTIVATION.slug != stem:
+        raise DeclarationError(module.ACTIVATION.slug, f"is declared in {path.name}: the file must be {module.ACTIVATION.slug}.py",
+                               "slug")
+    return list(found)
+
+
+def load(folder: Path = DECLARATIONS) -> tuple[Activation, ...]:
+    """Every declaration in ``folder``, checked, ordered by family and name."""
+    acts: list[Activation] = []
+    seen: dict[str, str] = {}
+    for path in sorted(folder.glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        for act in _module_declarations(path):
+            if act.slug in seen:
+                raise DeclarationError(act.slug, f"declared twice ({seen[act.slug]} and {path.name})", "slug")
+            seen[act.slug] = path.name
+            acts.append(act)
+    order = list(FAMILIES)
+    return tuple(sorted(acts, key=lambda a: (order.index(a.family), a.name.lower())))
+
+
+@functools.cache
+def _default() -> tuple[Activation, ...]:
+    return load()
+
+
+def by_slug() -> dict[str, Activation]:
+    return {a.slug: a for a in _default()}
+
+
+def declaration_file(act: Activation, folder: Path = DECLARATIONS) -> Path:
+    """The file that declares ``act`` (its own, or its family's)."""
+    own = folder / f"{act.slug}.py"
+    if own.is_file():
+        return own
+    for path in sorted(folder.glob("*.py")):
+        if f'"{act.slug}"' in path.read_text(encoding="utf-8"):
+            return path
+    raise DeclarationError(act.slug, "no declaration file found")
+
+
+def __getattr__(name: str):
+    # ``activations.ACTIVATIONS`` is loaded on first use, so a broken
+    # declaration fails where it is used, with its name.
+    if name == "ACTIVATIONS":
+        return _default()
+    raise AttributeError(name)
+
+
+# Documentation roots the declarations link to.
 PT = "https://docs.pytorch.org/docs/stable/generated/"
 JAXDOC = "https://docs.jax.dev/en/latest/_autosummary/"
 TFDOC = "https://www.tensorflow.org/api_docs/python/"
 KERAS_ACTIVATIONS = "https://keras.io/api/layers/activations/"
 ALL_ZERO = {"PyTorch": "0", "TensorFlow": "0", "JAX": "0"}
-
-NEGATIVE_SLOPE = Param(
-    "negative_slope", "alpha", "0.01", "slope for x < 0", family=("0.01", "0.1", "0.3")
-)
-
-ACTIVATIONS: tuple[Activation, ...] = (
-    Activation(
-        slug="identity",
-        name="Identity",
-        symbol=r"\operatorname{id}",
-        aliases=("linear", "linear activation", "no activation"),
-        expr="x",
-        plot_range=(-4, 4),
-        frameworks=(
-            Framework("PyTorch", ("torch.nn.Identity()",), "A module only; there is no functional form."),
-            Framework("Keras", ("keras.activations.linear(x)", "keras.layers.Identity()"),
-                      "`activation=None` (the default of `Dense`) means the same.", KERAS_ACTIVATIONS),
-            Framework("JAX", ("jax.nn.identity(x)",), "", JAXDOC + "jax.nn.identity.html"),
-            Framework("TensorFlow", ("tf.identity(x)",)),
-        ),
-    ),
-    Activation(
-        slug="binary_step",
-        name="Binary step",
-        symbol=r"\operatorname{step}",
-        aliases=("Heaviside step", "threshold", "unit step", "perceptron"),
-        expr="Piecewise((0, x < 0), (1, True))",
-        plot_range=(-3, 3),
-        kink_derivative={"0": "0"},
-        identities=(
-            Identity("It is Heaviside's step with H(0) = 1", "f(x)", "Heaviside(x, 1)"),
-        ),
-        framework_kink_derivative={"0": {
-            "PyTorch": "no gradient (backward raises: not implemented)", "TensorFlow": "no gradient (None)",
-            "JAX": "0"}},
-        frameworks=(
-            Framework("PyTorch", ("torch.heaviside(x, torch.tensor(1.0, dtype=x.dtype))",),
-                      "`values` is the value at 0. Backpropagating through it raises "
-                      "`derivative for aten::heaviside is not implemented`; `torch.heaviside(nan, ...)` gives 0.",
-                      PT + "torch.heaviside.html"),
-            Framework("Keras", ("keras.ops.heaviside(x, 1.0)",), "The second argument is the value at 0."),
-            Framework("JAX", ("jax.numpy.heaviside(x, 1.0)",), "Its gradient is 0 everywhere, 0 included."),
-            Framework("TensorFlow", ("tf.experimental.numpy.heaviside(x, 1.0)",),
-                      "Nothing in `tf.nn` or `tf.math`; `GradientTape` returns no gradient (None)."),
-        ),
-    ),
-    Activation(
-        slug="sigmoid",
-        name="Sigmoid",
-        symbol=r"\sigma",
-        aliases=("logistic", "logistic sigmoid", "expit"),
-        expr="1 / (1 + exp(-x))",
-        plot_range=(-8, 8),
-        identities=(
-            Identity("The derivative in terms of the output", "df(x)", "f(x)*(1 - f(x))"),
-            Identity("Symmetry", "f(-x)", "1 - f(x)"),
-            Identity("Stable form for the tails", "df(x)", "f(x)*f(-x)"),
-        ),
-        frameworks=(
-            Framework("PyTorch", ("torch.nn.Sigmoid()", "torch.sigmoid(x)"),
-                      "Like every framework checked, autograd returns σ'(40) = 0 in float64 "
-                      "(exact: 4.25e-18): the backward pass uses σ(1 − σ).", PT + "torch.nn.Sigmoid.html"),
-            Framework("Keras", ("keras.activations.sigmoid(x)", "keras.ops.sigmoid(x)"), "", KERAS_ACTIVATIONS),
-            Framework("JAX", ("jax.nn.sigmoid(x)",), "", JAXDOC + "jax.nn.sigmoid.html"),
-            Framework("TensorFlow", ("tf.nn.sigmoid(x)",), "", TFDOC + "tf/math/sigmoid"),
-        ),
-    ),
-    Activation(
-        slug="tanh",
-        name="Tanh",
-        symbol=r"\tanh",
-        aliases=("hyperbolic tangent",),
-        expr="tanh(x)",
-        plot_range=(-4, 4),
-        identities=(
-            Identity("Tanh is a rescaled sigmoid", "f(x)", "2*sigmoid(2*x) - 1"),
-            Identity("The derivative in terms of the output", "df(x)", "1 - f(x)**2"),
-            Identity("Tanh is odd", "f(-x)", "-f(x)"),
-        ),
-        frameworks=(
-            Framework("PyTorch", ("torch.nn.Tanh()", "torch.tanh(x)"),
-                      "Autograd returns tanh'(20) = 0 in float64 (exact: 1.7e-17), as do TensorFlow and JAX.",
-                      PT + "torch.nn.Tanh.html"),
-            Framework("Keras", ("keras.activations.tanh(x)", "keras.ops.tanh(x)"), "", KERAS_ACTIVATIONS),
-            Framework("JAX", ("jax.numpy.tanh(x)",),
-                      "In float64 `jnp.tanh(19.0)` is 0.99999999999999922, two units in the last place "
-                      "below the correctly rounded value that PyTorch and TensorFlow return."),
-            Framework("TensorFlow", ("tf.math.tanh(x)",), "", TFDOC + "tf/math/tanh"),
-        ),
-    ),
-    Activation(
-        slug="relu",
-        name="ReLU",
-        symbol=r"\operatorname{ReLU}",
-        aliases=("rectifier", "rectified linear unit", "ramp function", "positive part"),
-        expr="Piecewise((0, x < 0), (x, True))",
-        plot_range=(-4, 4),
-        kink_derivative={"0": "0"},
-        identities=(Identity("ReLU is the positive part", "f(x)", "Max(0, x)"),),
-        framework_kink_derivative={"0": ALL_ZERO},
-        frameworks=(
-            Framework("PyTorch", ("torch.nn.ReLU(inplace=False)", "torch.nn.functional.relu(x)"), "",
-                      PT + "torch.nn.ReLU.html"),
-            Framework("Keras", ("keras.activations.relu(x, negative_slope=0.0, max_value=None, threshold=0.0)",
-                                "keras.layers.ReLU(max_value=None, negative_slope=0.0, threshold=0.0)"),
-                      "One function covers ReLU, Leaky ReLU (`negative_slope`) and ReLU6 (`max_value=6`).",
-                      "https://keras.io/api/layers/activation_layers/relu/"),
-            Framework("JAX", ("jax.nn.relu(x)",), "Its documentation states the gradient 0 at x = 0.",
-                      JAXDOC + "jax.nn.relu.html"),
-            Framework("TensorFlow", ("tf.nn.relu(x)",), "", TFDOC + "tf/nn/relu"),
-        ),
-    ),
-    Activation(
-        slug="leaky_relu",
-        name="Leaky ReLU",
-        symbol=r"\operatorname{LeakyReLU}",
-        aliases=("leaky rectifier", "LReLU"),
-        expr="Piecewise((alpha*x, x < 0), (x, True))",
-        params=(NEGATIVE_SLOPE,),
-        plot_range=(-4, 4),
-        kink_derivative={"0": "alpha"},
-        identities=(
-            Identity("With slope 0 it is ReLU", "f(x, alpha=0)", "relu(x)"),
-        ),
-        framework_kink_derivative={"0": {"PyTorch": "α", "TensorFlow": "α", "JAX": "1"}},
-        frameworks=(
-            Framework("PyTorch", ("torch.nn.LeakyReLU(negative_slope=0.01, inplace=False)",
-                                  "torch.nn.functional.leaky_relu(x, negative_slope=0.01)"),
-                      "Default slope 0.01.", PT + "torch.nn.LeakyReLU.html"),
-            Framework("Keras", ("keras.layers.LeakyReLU(negative_slope=0.3)",
-                                "keras.activations.leaky_relu(x, negative_slope=0.2)",
-                                "keras.ops.leaky_relu(x, negative_slope=0.2)"),
-                      "Keras 3 has two defaults, and neither is PyTorch's: 0.3 for the layer, 0.2 for the "
-                      "function. Pass the slope explicitly when porting a model.",
-                      "https://keras.io/api/layers/activation_layers/leaky_relu/"),
-            Framework("JAX", ("jax.nn.leaky_relu(x, negative_slope=0.01)",),
-                      "Default 0.01, but at x = 0 its gradient is 1, not the slope.",
-                      JAXDOC + "jax.nn.leaky_relu.html"),
-            Framework("TensorFlow", ("tf.nn.leaky_relu(x, alpha=0.2)",),
-                      "The slope is stored in float32: in float64, `leaky_relu(-1.0)` is −0.20000000298023224.",
-                      TFDOC + "tf/nn/leaky_relu"),
-        ),
-    ),
-    Activation(
-        slug="prelu",
-        name="PReLU",
-        symbol=r"\operatorname{PReLU}",
-        aliases=("parametric ReLU", "parametric rectifier"),
-        expr="Piecewise((a*x, x < 0), (x, True))",
-        params=(
-            Param(
-                "a", "a", "0.25", "learned slope for x < 0 (initial value)",
-                family=("0", "0.25", "0.5"), learned=True,
-            ),
-        ),
-        plot_range=(-4, 4),
-        kink_derivative={"0": "a"},
-        identities=(
-            Identity("PReLU is Leaky ReLU with a learned slope", "f(x)", "leaky_relu(x, alpha=a)"),
-        ),
-        framework_kink_derivative={"0": {"PyTorch": "a", "Keras (PReLU layer)": "0"}},
-        frameworks=(
-            Framework("PyTorch", ("torch.nn.PReLU(num_parameters=1, init=0.25)",
-                                  "torch.nn.functional.prelu(x, weight)"),
-                      "One learned slope shared by all channels by default; `num_parameters=C` learns one per "
-                      "channel. Starts at 0.25.", PT + "torch.nn.PReLU.html"),
-            Framework("Keras", ("keras.layers.PReLU(alpha_initializer=\"zeros\", shared_axes=None)",),
-                      "The slope starts at 0, so a new Keras PReLU is a plain ReLU until training moves it; "
-                      "`shared_axes` shares slopes (by default one per input element).",
-                      "https://keras.io/api/layers/activation_layers/prelu/"),
-            Framework("JAX", ("jnp.where(x >= 0, x, a * x)",),
-                      "No built-in: write it, and keep `a` among the trained parameters."),
-        ),
-    ),
-    Activation(
-        slug="elu",
-        name="ELU",
-        symbol=r"\operatorname{ELU}",
-        aliases=("exponential linear unit",),
-        expr="Piecewise((alpha*(exp(x) - 1), x < 0), (x, True))",
-        params=(
-            Param("alpha", "alpha", "1", "value approached as x → −∞ is −α",
-                  family=("0.5", "1", "2")),
-        ),
-        plot_range=(-5, 3),
-        kink_derivative={"0": "alpha"},
-        framework_kink_derivative={"0": {"PyTorch": "α", "TensorFlow": "1 (α is fixed at 1)", "JAX": "α"}},
-        frameworks=(
-            Framework("PyTorch", ("torch.nn.ELU(alpha=1.0, inplace=False)", "torch.nn.functional.elu(x, alpha=1.0)"),
-                      "", PT + "torch.nn.ELU.html"),
-            Framework("Keras", ("keras.activations.elu(x, alpha=1.0)", "keras.layers.ELU(alpha=1.0)"), "",
-                      KERAS_ACTIVATIONS),
-            Framework("JAX", ("jax.nn.elu(x, alpha=1.0)",), "", JAXDOC + "jax.nn.elu.html"),
-            Framework("TensorFlow", ("tf.nn.elu(x)",), "No `alpha` argument: α = 1.", TFDOC + "tf/nn/elu"),
-        ),
-    ),
-    Activation(
-        slug="selu",
-        name="SELU",
-        symbol=r"\operatorname{SELU}",
-        aliases=("scaled exponential linear unit", "self-normalizing"),
-        expr="Piecewise((lamda*alpha*(exp(x) - 1), x < 0), (lamda*x, True))",
-        constants=(
-            Param("ALPHA", "alpha", "1.6732632423543772848170429916717", "α of Klambauer et al. (2017)"),
-            Param("SCALE", "lamda", "1.0507009873554804934193349852946", "λ of Klambauer et al. (2017)"),
-        ),
-        plot_range=(-5, 3),
-        kink_derivative={"0": "lamda*alpha"},
-        identities=(
-            Identity("SELU is a scaled ELU", "f(x)", "lamda*elu(x, alpha=alpha)"),
-        ),
-        framework_kink_derivative={"0": {"PyTorch": "λα", "TensorFlow": "λ", "JAX": "λα"}},
-        frameworks=(
-            Framework("PyTorch", ("torch.nn.SELU(inplace=False)", "torch.nn.functional.selu(x)"),
-                      "Pair it with `torch.nn.AlphaDropout` and LeCun-normal initialisation.",
-                      PT + "torch.nn.functional.selu.html"),
-            Framework("Keras", ("keras.activations.selu(x)",),
-                      "Pair it with `kernel_initializer=\"lecun_normal\"` and `keras.layers.AlphaDropout`.",
-                      KERAS_ACTIVATIONS),
-            Framework("JAX", ("jax.nn.selu(x)",), "", JAXDOC + "jax.nn.selu.html"),
-            Framework("TensorFlow", ("tf.nn.selu(x)",),
-                      "Its kernel multiplies by its own λα literal, 1.7580993408473768599…, so `−selu(−inf)` "
-                      "is one unit in the last place above PyTorch's and JAX's.", TFDOC + "tf/nn/selu"),
-        ),
-    ),
-    Activation(
-        slug="crelu",
-        name="CReLU",
-        symbol=r"\operatorname{CReLU}",
-        aliases=("concatenated ReLU",),
-        kind="concat",
-        expr=("Piecewise((0, x < 0), (x, True))", "Piecewise((-x, x < 0), (0, True))"),
-        plot_range=(-4, 4),
-        kink_derivative={"0": "0"},
-        identities=(
-            Identity("CReLU concatenates ReLU of x and of −x", "f(x)", "Matrix([relu(x), relu(-x)])"),
-        ),
-        framework_kink_derivative={"0": {"TensorFlow": "0 for both halves"}},
-        frameworks=(
-            Framework("PyTorch", ("torch.cat([torch.relu(x), torch.relu(-x)], dim=-1)",), "No built-in."),
-            Framework("Keras", ("keras.ops.concatenate([keras.ops.relu(x), keras.ops.relu(-x)], axis=-1)",),
-                      "No built-in."),
-            Framework("JAX", ("jax.numpy.concatenate([jax.nn.relu(x), jax.nn.relu(-x)], axis=-1)",),
-                      "No built-in."),
-            Framework("TensorFlow", ("tf.nn.crelu(x, axis=-1)",), "The only framework with a built-in.",
-                      "https://tensorflow.org/versions/r2.15/api_docs/python/tf/nn/crelu"),
-        ),
-    ),
-    Activation(
-        slug="relu6",
-        name="ReLU6",
-        symbol=r"\operatorname{ReLU6}",
-        aliases=("ReLU capped at 6", "clipped ReLU", "bounded ReLU"),
-        expr="Piecewise((0, x < 0), (x, x < 6), (6, True))",
-        plot_range=(-3, 9),
-        kink_derivative={"0": "0", "6": "0"},
-        identities=(
-            Identity("ReLU6 clips to [0, 6]", "f(x)", "Min(Max(0, x), 6)"),
-            Identity("ReLU6 is ReLU capped at 6", "f(x)", "Min(relu(x), 6)"),
-        ),
-        framework_kink_derivative={"0": ALL_ZERO, "6": ALL_ZERO},
-        frameworks=(
-            Framework("PyTorch", ("torch.nn.ReLU6(inplace=False)", "torch.nn.functional.relu6(x)"),
-                      "`ReLU6` is `Hardtanh(0, 6)`.", PT + "torch.nn.ReLU6.html"),
-            Framework("Keras", ("keras.activations.relu6(x)", "keras.activations.relu(x, max_value=6.0)"), "",
-                      KERAS_ACTIVATIONS),
-            Framework("JAX", ("jax.nn.relu6(x)",), "Its documentation states the gradient 0 at 0 and at 6.",
-                      JAXDOC + "jax.nn.relu6.html"),
-            Framework("TensorFlow", ("tf.nn.relu6(x)",), "", TFDOC + "tf/nn/relu6"),
-        ),
-    ),
-    Activation(
-        slug="softmax",
-        name="Softmax",
-        symbol=r"\operatorname{softmax}",
-        aliases=("normalized exponential", "softargmax"),
-        kind="softmax",
-        expr="exp(x[i]) / Sum(exp(x[k]), (k, 1, n))",
-        plot_range=(-6, 6),
-        frameworks=(
-            Framework("PyTorch", ("torch.nn.Softmax(dim=-1)", "torch.nn.functional.softmax(x, dim=-1)"),
-                      "Always pass `dim`: its default `None` is deprecated, warns, and picks dim 0 for 1-D and "
-                      "3-D input but dim 1 otherwise. Any +inf input gives a row of NaN.",
-                      PT + "torch.nn.Softmax.html"),
-            Framework("Keras", ("keras.activations.softmax(x, axis=-1)", "keras.layers.Softmax(axis=-1)"), "",
-                      KERAS_ACTIVATIONS),
-            Framework("JAX", ("jax.nn.softmax(x, axis=-1)",),
-                      "\"If any input values are +inf, the result will be all NaN\" (its documentation).",
-                      JAXDOC + "jax.nn.softmax.html"),
-            Framework("TensorFlow", ("tf.nn.softmax(x, axis=-1)",), "", TFDOC + "tf/nn/softmax"),
-        ),
-    ),
-)
-
-
-def by_slug() -> dict[str, Activation]:
-    return {a.slug: a for a in ACTIVATIONS}

@@ -79,38 +79,13 @@ SPEED_SIZE = 10**6
 # machine then count only through the caches and memory they share.
 TIMER = time.process_time
 
-# The textbook one-liners the snippets are compared with: ``forward`` and
-# ``derivative`` are Python statements ending in an expression (``;``
-# separates statements), evaluated with ``np``, ``x`` and the activation's
-# parameters and constants at their declared defaults. Every activation of
-# the catalog needs an entry (tests/test_benchmark.py checks).
+# The textbook one-liners the snippets are compared with, and the SciPy (or
+# NumPy) call computing the same values, come from each declaration
+# (``naive``, ``scipy``, ``numpy_reference``); see Naive in activations.py.
 NAIVE: dict[str, tuple[str, str]] = {
-    "identity": ("x.copy()", "np.ones_like(x)"),
-    "binary_step": ("np.where(x >= 0, 1.0, 0.0)", "np.zeros_like(x)"),
-    "sigmoid": ("1 / (1 + np.exp(-x))", "s = 1 / (1 + np.exp(-x)); s * (1 - s)"),
-    "tanh": ("(np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x))", "1 - np.tanh(x) ** 2"),
-    "relu": ("np.maximum(0, x)", "(x > 0).astype(float)"),
-    "leaky_relu": ("np.where(x > 0, x, negative_slope * x)", "np.where(x > 0, 1.0, negative_slope)"),
-    "prelu": ("np.where(x > 0, x, a * x)", "np.where(x > 0, 1.0, a)"),
-    "elu": ("np.where(x > 0, x, alpha * (np.exp(x) - 1))", "np.where(x > 0, 1.0, alpha * np.exp(x))"),
-    "selu": ("SCALE * np.where(x > 0, x, ALPHA * (np.exp(x) - 1))",
-             "SCALE * np.where(x > 0, 1.0, ALPHA * np.exp(x))"),
-    "crelu": ("np.concatenate([np.maximum(0, x), np.maximum(0, -x)], axis=-1)",
-              "np.concatenate([(x > 0).astype(float), -(x < 0).astype(float)], axis=-1)"),
-    "relu6": ("np.minimum(np.maximum(0, x), 6)", "((x > 0) & (x < 6)).astype(float)"),
-    "softmax": ("np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True)",
-                "s = np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True); "
-                "s[..., :, None] * (np.eye(x.shape[-1]) - s[..., None, :])"),
-}
-# scipy.special functions computing the same thing; for the others the
-# target compares with the naive formula.
-SCIPY: dict[str, str] = {
-    "sigmoid": "scipy.special.expit(x)",
-    "softmax": "scipy.special.softmax(x, axis=-1)",
-}
-# Where scipy.special has no function, a NumPy routine that is the reference
-# anyway (shown in the scipy column, labelled).
-NUMPY_REFERENCE: dict[str, str] = {"tanh": "np.tanh(x)"}
+    a.slug: (a.naive.forward, a.naive.derivative) for a in activations.ACTIVATIONS if a.naive is not None}
+SCIPY: dict[str, str] = {a.slug: a.scipy for a in activations.ACTIVATIONS if a.scipy}
+NUMPY_REFERENCE: dict[str, str] = {a.slug: a.numpy_reference for a in activations.ACTIVATIONS if a.numpy_reference}
 # Why a snippet is slower than its target, from what this script measured;
 # printed only when the target is missed, after the measured numbers.
 REASONS: dict[tuple[str, str], str] = {}

@@ -39,7 +39,7 @@ import facts as facts_mod  # noqa: E402
 import figures  # noqa: E402
 import numerics  # noqa: E402
 import render  # noqa: E402
-from derive import DeclarationError  # noqa: E402
+from activations import DeclarationError  # noqa: E402
 
 DEFAULT_OUT = ROOT / "build"
 # The code each kind of output depends on. The declarations themselves enter
@@ -49,8 +49,6 @@ FRAGMENT_CODE = ("derive.py", "facts.py", "render.py", "build.py")
 FIGURE_CODE = ("derive.py", "facts.py", "figures.py")
 CONCEPT_CODE = ("derive.py", "numerics.py", "render.py", "build.py")
 CONCEPT_FRAGMENTS = ("gains.md", "selu_constants.md", "derivative_bounds.md")  # numerics.fragments()
-SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
-KINDS = ("elementwise", "concat", "softmax")
 
 
 def _digest(*parts: str | bytes) -> str:
@@ -83,33 +81,11 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 # --------------------------------------------------------------------------
 
 
-def check_declaration(act: activations.Activation) -> None:
-    """Cheap structural checks, before any SymPy work."""
-    if not SLUG.match(act.slug):
-        raise DeclarationError(act.slug, "the slug must be lower case letters, digits and _")
-    if act.kind not in KINDS:
-        raise DeclarationError(act.slug, f"kind {act.kind!r} is not one of {KINDS}")
-    lo, hi = act.plot_range
-    if not lo < hi:
-        raise DeclarationError(act.slug, f"plot_range {act.plot_range} is empty")
-    for p in act.params + act.constants:
-        if not p.name.isidentifier():
-            raise DeclarationError(act.slug, f"parameter name {p.name!r} is not a Python identifier")
-        try:
-            sympy.Rational(p.default)
-        except (TypeError, ValueError):
-            raise DeclarationError(act.slug, f"default {p.default!r} of {p.name} is not a number") from None
-
-
 def check_catalog(root: Path = ROOT) -> list[activations.Activation]:
     """Every declaration has a page and a snippet, and nothing else does."""
-    acts = list(activations.ACTIVATIONS)
-    seen = set()
+    acts = list(activations.load(root / "scripts" / "declarations"))
+    seen = {act.slug for act in acts}
     for act in acts:
-        if act.slug in seen:
-            raise DeclarationError(act.slug, "declared twice")
-        seen.add(act.slug)
-        check_declaration(act)
         page = root / "docs" / "activations" / f"{act.slug}.md"
         snippet = root / "snippets" / f"{act.slug}.py"
         if not page.is_file():
@@ -120,11 +96,21 @@ def check_catalog(root: Path = ROOT) -> list[activations.Activation]:
             raise DeclarationError(act.slug, f"page {page.relative_to(root)} does not include snippets/{act.slug}.py")
     for path in sorted((root / "docs" / "activations").glob("*.md")):
         if path.stem not in seen and path.stem != "index":
-            raise DeclarationError(path.stem, f"page {path.relative_to(root)} has no declaration in scripts/activations.py")
+            raise DeclarationError(path.stem, f"page {path.relative_to(root)} has no declaration in scripts/declarations/")
     for path in sorted((root / "snippets").glob("*.py")):
         if path.stem not in seen:
-            raise DeclarationError(path.stem, f"snippet {path.relative_to(root)} has no declaration in scripts/activations.py")
+            raise DeclarationError(path.stem, f"snippet {path.relative_to(root)} has no declaration in scripts/declarations/")
     return acts
+
+
+def nav_entries(acts: list[activations.Activation]) -> list[dict]:
+    """The activations' navigation, grouped by family in the order of FAMILIES."""
+    entries = []
+    for family, title in activations.FAMILIES.items():
+        members = [{a.name: f"activations/{a.slug}.md"} for a in acts if a.family == family]
+        if members:
+            entries.append({title: members})
+    return entries
 
 
 # --------------------------------------------------------------------------
@@ -233,6 +219,10 @@ def generate(out: Path = DEFAULT_OUT, root: Path = ROOT, force: bool = False) ->
             family_alt = figures.family_alt_text(act) if any(p.family for p in act.params) else ""
             md = _figures_md(act, figures.alt_text(act, f), family_alt, out / "figures")
             emit(gen / "figures.md", figures_key, md.encode())
+    index = out / "generated" / "index.md"
+    index_key = _digest(code_key(("render.py", "build.py")), *(f"{a.slug} {a.name} {a.family}" for a in acts))
+    if not fresh(index, index_key):
+        emit(index, index_key, render.index(acts).encode())
     landing = out / "generated" / "comparison.md"
     if not fresh(landing, catalog):
         emit(landing, catalog, render.comparison([facts_of(a) for a in acts]).encode())

@@ -18,20 +18,13 @@ from dataclasses import dataclass
 
 import mpmath
 import sympy as sp
+from sympy.codegen.cfunctions import expm1, log1p
 
-from activations import Activation, by_slug
+from activations import Activation, DeclarationError, by_slug
 
 X = sp.Symbol("x", real=True)
 T = sp.Symbol("t", positive=True)
 MAX_SMOOTHNESS_ORDER = 4
-
-
-class DeclarationError(ValueError):
-    """A declaration that cannot be derived; the message names the activation."""
-
-    def __init__(self, slug: str, problem: str):
-        super().__init__(f"activation {slug!r}: {problem}")
-        self.slug = slug
 
 
 # --------------------------------------------------------------------------
@@ -40,8 +33,8 @@ class DeclarationError(ValueError):
 
 
 def symbols(act: Activation) -> dict[str, sp.Symbol]:
-    """SymPy symbols of the parameters and constants (all positive reals)."""
-    return {p.symbol: sp.Symbol(p.symbol, positive=True) for p in act.params + act.constants}
+    """SymPy symbols of the parameters and constants, with their declared assumptions."""
+    return {p.symbol: sp.Symbol(p.symbol, **{p.assume: True}) for p in act.params + act.constants}
 
 
 def parameter_values(act: Activation, constants_only: bool = False) -> dict[sp.Symbol, sp.Expr]:
@@ -51,13 +44,55 @@ def parameter_values(act: Activation, constants_only: bool = False) -> dict[sp.S
     return {syms[p.symbol]: sp.Rational(p.default) for p in chosen}
 
 
+class Phi(sp.Function):
+    """The standard normal CDF, Φ(z) = erfc(−z/√2)/2 (mpmath: ``ncdf``)."""
+
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        z = self.args[0]
+        return sp.exp(-z**2 / 2) / sp.sqrt(2 * sp.pi)
+
+    @classmethod
+    def eval(cls, z):
+        if z.is_zero:
+            return sp.S.Half
+        if z is sp.oo:
+            return sp.S.One
+        if z is sp.S.NegativeInfinity:
+            return sp.S.Zero
+        return None
+
+    def _eval_rewrite_as_erf(self, z, **kwargs):
+        return (1 + sp.erf(z / sp.sqrt(2))) / 2
+
+    def _eval_rewrite_as_erfc(self, z, **kwargs):
+        return sp.erfc(-z / sp.sqrt(2), evaluate=False) / 2
+
+    def _eval_is_real(self):
+        return self.args[0].is_real
+
+    def _eval_is_positive(self):
+        return True if self.args[0].is_real else None
+
+    def _latex(self, printer):
+        return r"\Phi\left(" + printer._print(self.args[0]) + r"\right)"
+
+    def _mpmath_(self, prec, rounding):  # evalf
+        import mpmath as mp_
+
+        return mp_.ncdf(self.args[0]._to_mpmath(prec))
+
+
 _NAMESPACE = {
     name: getattr(sp, name)
     for name in (
-        "Piecewise", "Max", "Min", "Heaviside", "Abs", "exp", "log", "tanh", "erf",
-        "sqrt", "pi", "Sum", "Matrix", "Rational", "oo", "Eq",
+        "Piecewise", "Max", "Min", "Heaviside", "Abs", "sign", "exp", "log", "sqrt", "pi", "E",
+        "tanh", "sinh", "cosh", "sin", "cos", "tan", "atan", "asinh", "atanh", "sinc",
+        "erf", "erfc", "Sum", "Matrix", "Rational", "oo", "Eq", "Ne", "And", "Or", "floor", "ceiling",
     )
 }
+_NAMESPACE.update({"expm1": expm1, "log1p": log1p, "Phi": Phi})
 
 
 def parse(act: Activation, text: str, extra: dict | None = None, evaluate: bool = True) -> sp.Expr:
@@ -173,8 +208,16 @@ def _equal(a: sp.Expr, b: sp.Expr, params: set[sp.Symbol]):
             return False
         raise ValueError(f"cannot decide whether {a} == {b}")
     solutions = sp.solve(sp.Eq(a, b), sorted(free, key=str), dict=True)
-    solutions = [s for s in solutions if all(v.is_positive is not False for v in s.values())]
+    solutions = [s for s in solutions if all(_admissible(k, v) for k, v in s.items())]
     return solutions or False
+
+
+def _admissible(symbol: sp.Symbol, value: sp.Expr) -> bool:
+    """A solution value that does not contradict the symbol's assumptions."""
+    for assumption in ("positive", "nonnegative", "negative", "nonpositive"):
+        if symbol.assumptions0.get(assumption) and getattr(value, f"is_{assumption}") is False:
+            return False
+    return True
 
 
 @dataclass(frozen=True)

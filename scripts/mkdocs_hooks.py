@@ -24,22 +24,22 @@ import build  # noqa: E402
 import notebooks  # noqa: E402
 
 
-def _nav_pages(nav) -> set[str]:
-    pages = set()
-    for item in nav or []:
-        values = item.values() if isinstance(item, dict) else [item]
-        for value in values:
-            pages |= _nav_pages(value) if isinstance(value, list) else {value}
-    return pages
+def on_config(config):
+    """Fill the Activations section of the nav from the declarations."""
+    try:
+        acts = build.check_catalog()
+    except build.DeclarationError as err:
+        raise PluginError(str(err)) from None
+    for item in config.nav or []:
+        if isinstance(item, dict) and "Activations" in item:
+            section = item["Activations"]
+            section[:] = [entry for entry in section if entry == "activations/index.md"]
+            section += build.nav_entries(acts)
+    return config
 
 
 def on_pre_build(config) -> None:
     # Everything here runs before MkDocs cleans or writes the site folder.
-    if config.nav is not None:
-        listed = _nav_pages(config.nav)
-        for act in build.activations.ACTIVATIONS:
-            if f"activations/{act.slug}.md" not in listed:
-                raise PluginError(f"activation {act.slug!r}: activations/{act.slug}.md is not in the nav of mkdocs.yml")
     try:
         report = build.generate(build.DEFAULT_OUT)
         executed = notebooks.run_all(notebooks.DEFAULT_OUT)

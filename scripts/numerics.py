@@ -17,8 +17,8 @@
 * :func:`fragments`: the Markdown fragments that the concept pages include
   from ``build/generated/concepts/``.
 
-Nothing names an activation of the catalog except :data:`PYTORCH_GAINS` (a
-fact about PyTorch) and the SELU solver (which solves for SELU's constants).
+Nothing names an activation of the catalog except the SELU solver (which
+solves for SELU's constants); PyTorch's gains come from the declarations.
 Why ``E[f(Z)^2]``: with zero-mean weights of variance ``v`` and ``n`` inputs
 ``a_i = f(z_i)``, ``Var(sum_i w_i a_i) = n v E[f(z)^2]``, whatever the mean
 of ``f``; so ``v = gain^2 / n`` with ``gain = 1 / sqrt(E[f(Z)^2])`` maps unit
@@ -196,27 +196,11 @@ class TorchGain:
     why: str  # where PyTorch's value comes from, when it differs from 1/sqrt(E[f(Z)²])
 
 
-PYTORCH_LEAKY_SLOPE = sp.Rational(1, 100)  # calculate_gain("leaky_relu") with param=None
-
-# torch.nn.init.calculate_gain, read in PyTorch 2.13's torch/nn/init.py. "identity"
-# is not one of its names (it raises ValueError): the identity is "linear".
+# torch.nn.init.calculate_gain, as each declaration states it (read in PyTorch
+# 2.13's torch/nn/init.py; tests/test_numerics.py checks it against torch).
 PYTORCH_GAINS: dict[str, TorchGain] = {
-    "identity": TorchGain("linear", sp.Integer(1), ""),
-    "sigmoid": TorchGain(
-        "sigmoid", sp.Integer(1),
-        "PyTorch documents no derivation for 1: it is neither $1/\\sqrt{E[\\sigma(Z)^2]}$ nor the "
-        "linearised $1/\\sigma'(0) = 4$."),
-    "tanh": TorchGain(
-        "tanh", sp.Rational(5, 3),
-        "PyTorch documents no derivation for $5/3$; it keeps the variance of deep tanh networks steady, "
-        "but not at 1."),
-    "relu": TorchGain("relu", sp.sqrt(2), ""),
-    "leaky_relu": TorchGain("leaky_relu", sp.sqrt(2 / (1 + PYTORCH_LEAKY_SLOPE**2)), ""),
-    "selu": TorchGain(
-        "selu", sp.Rational(3, 4),
-        "$3/4$ was \"found empirically\" (PyTorch's source, pull request 50664) to keep gradients stable in "
-        "deep networks; PyTorch's documentation says to use `nonlinearity=\"linear\"` (gain 1) for "
-        "self-normalising networks, and the quadrature confirms that 1 is the variance-preserving gain."),
+    a.slug: TorchGain(a.torch_gain.nonlinearity, sp.sympify(a.torch_gain.value, rational=True), a.torch_gain.why)
+    for a in catalog.ACTIVATIONS if a.torch_gain is not None
 }
 
 
@@ -442,15 +426,13 @@ def gains_md() -> str:
                 shown = _num(value)
             torch_cell = f'`"{t.nonlinearity}"`: {shown}'
             if torch_gain_agrees(act.slug):
-                notes.append("Agrees.")
+                notes.append("Agrees." + (f" {t.why}" if t.why else ""))
             else:
                 notes.append(t.why)
                 q = variance_fixed_point(act, t.value)
                 if q is not None:
                     notes.append("With PyTorch's gain the pre-activation variance of a deep, wide network "
                                  f"settles at $q^* \\approx {_num(q, 3)}$ instead of 1.")
-        if act.slug == "leaky_relu":
-            notes.append(f"PyTorch's default slope is ${sp.latex(PYTORCH_LEAKY_SLOPE)}$, as here.")
         if all(positively_homogeneous(e) for e in exprs):
             notes.append("Positively homogeneous, so the gain keeps every input variance, not only 1.")
         md += (f"| {_link(act)} | {_num(g.second_moment)} | {_num(g.gain)} | {torch_cell} | "

@@ -42,7 +42,7 @@ def test_page_includes_its_snippet_and_every_generated_fragment(act):
     text = (ROOT / "docs" / "activations" / f"{act.slug}.md").read_text()
     assert f'--8<-- "snippets/{act.slug}.py"' in text
     for fragment in ("definition", "derivative", "properties", "identities", "differentiability",
-                     "figures", "frameworks"):
+                     "figures", "frameworks", "references"):
         assert f'--8<-- "build/generated/{act.slug}/{fragment}.md"' in text, fragment
     headings = re.findall(r"^## (.+)$", text, flags=re.M)
     assert headings[:4] == ["Definition", "Derivative", "Properties", "Differentiability"]

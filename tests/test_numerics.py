@@ -154,7 +154,6 @@ def test_agreeing_digits():
 
 def test_pytorch_gains_name_catalog_activations():
     assert set(numerics.PYTORCH_GAINS) <= set(BY_SLUG)
-    assert default("leaky_relu", "negative_slope") == numerics.PYTORCH_LEAKY_SLOPE
 
 
 @pytest.mark.parametrize("slug", sorted(numerics.PYTORCH_GAINS))

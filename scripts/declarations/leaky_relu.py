@@ -1,0 +1,41 @@
+"""leaky_relu: its declaration (see scripts/activations.py for the fields)."""
+
+from activations import Activation, Framework, Identity, JAXDOC, Naive, Param, PT, TFDOC, TorchGain
+
+ACTIVATION = Activation(
+    slug="leaky_relu",
+    name="Leaky ReLU",
+    family="relu",
+    symbol=r"\operatorname{LeakyReLU}",
+    aliases=("leaky rectifier", "LReLU"),
+    expr="Piecewise((alpha*x, x < 0), (x, True))",
+    params=(Param("negative_slope", "alpha", "0.01", "slope for x < 0", family=("0.01", "0.1", "0.3")),),
+    plot_range=(-4, 4),
+    kink_derivative={"0": "alpha"},
+    identities=(
+        Identity("With slope 0 it is ReLU", "f(x, alpha=0)", "relu(x)"),
+    ),
+    framework_kink_derivative={"0": {"PyTorch": "α", "TensorFlow": "α", "JAX": "1"}},
+    frameworks=(
+        Framework("PyTorch", ("torch.nn.LeakyReLU(negative_slope=0.01, inplace=False)",
+                              "torch.nn.functional.leaky_relu(x, negative_slope=0.01)"),
+                  "Default slope 0.01.", PT + "torch.nn.LeakyReLU.html"),
+        Framework("Keras", ("keras.layers.LeakyReLU(negative_slope=0.3)",
+                            "keras.activations.leaky_relu(x, negative_slope=0.2)",
+                            "keras.ops.leaky_relu(x, negative_slope=0.2)"),
+                  "Keras 3 has two defaults, and neither is PyTorch's: 0.3 for the layer, 0.2 for the "
+                  "function. Pass the slope explicitly when porting a model.",
+                  "https://keras.io/api/layers/activation_layers/leaky_relu/"),
+        Framework("JAX", ("jax.nn.leaky_relu(x, negative_slope=0.01)",),
+                  "Default 0.01, but at x = 0 its gradient is 1, not the slope.",
+                  JAXDOC + "jax.nn.leaky_relu.html"),
+        Framework("TensorFlow", ("tf.nn.leaky_relu(x, alpha=0.2)",),
+                  "The slope is stored in float32: in float64, `leaky_relu(-1.0)` is −0.20000000298023224.",
+                  TFDOC + "tf/nn/leaky_relu"),
+    ),
+    concepts=("concepts/dying-relu.md", "concepts/initialisation.md"),
+    naive=Naive("np.where(x > 0, x, negative_slope * x)", "np.where(x > 0, 1.0, negative_slope)"),
+    torch_gain=TorchGain("leaky_relu", "sqrt(2 / (1 + (1/100)**2))",
+                          "`calculate_gain(\"leaky_relu\")` assumes the slope 0.01 (its `param=None`), "
+                          "the default here."),
+)

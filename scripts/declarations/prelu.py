@@ -1,0 +1,38 @@
+"""prelu: its declaration (see scripts/activations.py for the fields)."""
+
+from activations import Activation, Framework, Identity, Naive, Param, PT
+
+ACTIVATION = Activation(
+    slug="prelu",
+    name="PReLU",
+    family="relu",
+    symbol=r"\operatorname{PReLU}",
+    aliases=("parametric ReLU", "parametric rectifier"),
+    expr="Piecewise((a*x, x < 0), (x, True))",
+    params=(
+        Param(
+            "a", "a", "0.25", "learned slope for x < 0 (initial value)",
+            family=("0", "0.25", "0.5"), learned=True,
+        ),
+    ),
+    plot_range=(-4, 4),
+    kink_derivative={"0": "a"},
+    identities=(
+        Identity("PReLU is Leaky ReLU with a learned slope", "f(x)", "leaky_relu(x, alpha=a)"),
+    ),
+    framework_kink_derivative={"0": {"PyTorch": "a", "Keras (PReLU layer)": "0"}},
+    frameworks=(
+        Framework("PyTorch", ("torch.nn.PReLU(num_parameters=1, init=0.25)",
+                              "torch.nn.functional.prelu(x, weight)"),
+                  "One learned slope shared by all channels by default; `num_parameters=C` learns one per "
+                  "channel. Starts at 0.25.", PT + "torch.nn.PReLU.html"),
+        Framework("Keras", ("keras.layers.PReLU(alpha_initializer=\"zeros\", shared_axes=None)",),
+                  "The slope starts at 0, so a new Keras PReLU is a plain ReLU until training moves it; "
+                  "`shared_axes` shares slopes (by default one per input element).",
+                  "https://keras.io/api/layers/activation_layers/prelu/"),
+        Framework("JAX", ("jnp.where(x >= 0, x, a * x)",),
+                  "No built-in: write it, and keep `a` among the trained parameters."),
+    ),
+    concepts=("concepts/dying-relu.md", "concepts/initialisation.md"),
+    naive=Naive("np.where(x > 0, x, a * x)", "np.where(x > 0, 1.0, a)"),
+)

@@ -1,0 +1,30 @@
+"""relu: its declaration (see scripts/activations.py for the fields)."""
+
+from activations import Activation, ALL_ZERO, Framework, Identity, JAXDOC, Naive, PT, TFDOC, TorchGain
+
+ACTIVATION = Activation(
+    slug="relu",
+    name="ReLU",
+    family="relu",
+    symbol=r"\operatorname{ReLU}",
+    aliases=("rectifier", "rectified linear unit", "ramp function", "positive part"),
+    expr="Piecewise((0, x < 0), (x, True))",
+    plot_range=(-4, 4),
+    kink_derivative={"0": "0"},
+    identities=(Identity("ReLU is the positive part", "f(x)", "Max(0, x)"),),
+    framework_kink_derivative={"0": ALL_ZERO},
+    frameworks=(
+        Framework("PyTorch", ("torch.nn.ReLU(inplace=False)", "torch.nn.functional.relu(x)"), "",
+                  PT + "torch.nn.ReLU.html"),
+        Framework("Keras", ("keras.activations.relu(x, negative_slope=0.0, max_value=None, threshold=0.0)",
+                            "keras.layers.ReLU(max_value=None, negative_slope=0.0, threshold=0.0)"),
+                  "One function covers ReLU, Leaky ReLU (`negative_slope`) and ReLU6 (`max_value=6`).",
+                  "https://keras.io/api/layers/activation_layers/relu/"),
+        Framework("JAX", ("jax.nn.relu(x)",), "Its documentation states the gradient 0 at x = 0.",
+                  JAXDOC + "jax.nn.relu.html"),
+        Framework("TensorFlow", ("tf.nn.relu(x)",), "", TFDOC + "tf/nn/relu"),
+    ),
+    concepts=("concepts/dying-relu.md", "concepts/initialisation.md", "experiments/dying_relu.py"),
+    naive=Naive("np.maximum(0, x)", "(x > 0).astype(float)"),
+    torch_gain=TorchGain("relu", "sqrt(2)"),
+)

@@ -1,0 +1,30 @@
+"""relu6: its declaration (see scripts/activations.py for the fields)."""
+
+from activations import Activation, ALL_ZERO, Framework, Identity, JAXDOC, KERAS_ACTIVATIONS, Naive, PT, TFDOC
+
+ACTIVATION = Activation(
+    slug="relu6",
+    name="ReLU6",
+    family="relu",
+    symbol=r"\operatorname{ReLU6}",
+    aliases=("ReLU capped at 6", "clipped ReLU", "bounded ReLU"),
+    expr="Piecewise((0, x < 0), (x, x < 6), (6, True))",
+    plot_range=(-3, 9),
+    kink_derivative={"0": "0", "6": "0"},
+    identities=(
+        Identity("ReLU6 clips to [0, 6]", "f(x)", "Min(Max(0, x), 6)"),
+        Identity("ReLU6 is ReLU capped at 6", "f(x)", "Min(relu(x), 6)"),
+    ),
+    framework_kink_derivative={"0": ALL_ZERO, "6": ALL_ZERO},
+    frameworks=(
+        Framework("PyTorch", ("torch.nn.ReLU6(inplace=False)", "torch.nn.functional.relu6(x)"),
+                  "`ReLU6` is `Hardtanh(0, 6)`.", PT + "torch.nn.ReLU6.html"),
+        Framework("Keras", ("keras.activations.relu6(x)", "keras.activations.relu(x, max_value=6.0)"), "",
+                  KERAS_ACTIVATIONS),
+        Framework("JAX", ("jax.nn.relu6(x)",), "Its documentation states the gradient 0 at 0 and at 6.",
+                  JAXDOC + "jax.nn.relu6.html"),
+        Framework("TensorFlow", ("tf.nn.relu6(x)",), "", TFDOC + "tf/nn/relu6"),
+    ),
+    concepts=("concepts/dying-relu.md",),
+    naive=Naive("np.minimum(np.maximum(0, x), 6)", "((x > 0) & (x < 6)).astype(float)"),
+)

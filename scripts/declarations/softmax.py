@@ -1,0 +1,31 @@
+"""softmax: its declaration (see scripts/activations.py for the fields)."""
+
+from activations import Activation, Framework, JAXDOC, KERAS_ACTIVATIONS, Naive, PT, TFDOC
+
+ACTIVATION = Activation(
+    slug="softmax",
+    name="Softmax",
+    family="softmax",
+    symbol=r"\operatorname{softmax}",
+    aliases=("normalized exponential", "softargmax"),
+    kind="softmax",
+    expr="exp(x[i]) / Sum(exp(x[k]), (k, 1, n))",
+    plot_range=(-6, 6),
+    frameworks=(
+        Framework("PyTorch", ("torch.nn.Softmax(dim=-1)", "torch.nn.functional.softmax(x, dim=-1)"),
+                  "Always pass `dim`: its default `None` is deprecated, warns, and picks dim 0 for 1-D and "
+                  "3-D input but dim 1 otherwise. Any +inf input gives a row of NaN.",
+                  PT + "torch.nn.Softmax.html"),
+        Framework("Keras", ("keras.activations.softmax(x, axis=-1)", "keras.layers.Softmax(axis=-1)"), "",
+                  KERAS_ACTIVATIONS),
+        Framework("JAX", ("jax.nn.softmax(x, axis=-1)",),
+                  "\"If any input values are +inf, the result will be all NaN\" (its documentation).",
+                  JAXDOC + "jax.nn.softmax.html"),
+        Framework("TensorFlow", ("tf.nn.softmax(x, axis=-1)",), "", TFDOC + "tf/nn/softmax"),
+    ),
+    concepts=("concepts/choosing.md",),
+    naive=Naive("np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True)",
+                   "s = np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True); "
+                   "s[..., :, None] * (np.eye(x.shape[-1]) - s[..., None, :])"),
+    scipy="scipy.special.softmax(x, axis=-1)",
+)

@@ -1,0 +1,35 @@
+"""tanh: its declaration (see scripts/activations.py for the fields)."""
+
+from activations import Activation, Framework, Identity, KERAS_ACTIVATIONS, Naive, PT, TFDOC, TorchGain
+
+ACTIVATION = Activation(
+    slug="tanh",
+    name="Tanh",
+    family="sigmoid",
+    symbol=r"\tanh",
+    aliases=("hyperbolic tangent",),
+    expr="tanh(x)",
+    plot_range=(-4, 4),
+    identities=(
+        Identity("Tanh is a rescaled sigmoid", "f(x)", "2*sigmoid(2*x) - 1"),
+        Identity("The derivative in terms of the output", "df(x)", "1 - f(x)**2"),
+        Identity("Tanh is odd", "f(-x)", "-f(x)"),
+    ),
+    frameworks=(
+        Framework("PyTorch", ("torch.nn.Tanh()", "torch.tanh(x)"),
+                  "Autograd returns tanh'(20) = 0 in float64 (exact: 1.7e-17), as do TensorFlow and JAX.",
+                  PT + "torch.nn.Tanh.html"),
+        Framework("Keras", ("keras.activations.tanh(x)", "keras.ops.tanh(x)"), "", KERAS_ACTIVATIONS),
+        Framework("JAX", ("jax.numpy.tanh(x)",),
+                  "In float64 `jnp.tanh(19.0)` is 0.99999999999999922, two units in the last place "
+                  "below the correctly rounded value that PyTorch and TensorFlow return."),
+        Framework("TensorFlow", ("tf.math.tanh(x)",), "", TFDOC + "tf/math/tanh"),
+    ),
+    concepts=("concepts/vanishing-gradients.md", "concepts/initialisation.md", "experiments/activation_statistics.py"),
+    naive=Naive("(np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x))", "1 - np.tanh(x) ** 2"),
+    numpy_reference="np.tanh(x)",
+    torch_gain=TorchGain(
+        "tanh", "5/3",
+        "PyTorch documents no derivation for $5/3$; it keeps the variance of deep tanh networks steady, "
+        "but not at 1."),
+)
