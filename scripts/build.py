@@ -113,41 +113,12 @@ def nav_entries(acts: list[activations.Activation]) -> list[dict]:
     return entries
 
 
+figure_names = figures.figure_names  # the hook and the tests ask build for them
+
+
 # --------------------------------------------------------------------------
 # Generation
 # --------------------------------------------------------------------------
-
-
-def figure_names(act: activations.Activation) -> list[str]:
-    names = [f"{act.slug}.svg", f"{act.slug}-dark.svg"]
-    if any(p.family for p in act.params):
-        names += [f"{act.slug}-family.svg", f"{act.slug}-family-dark.svg"]
-    return names
-
-
-def _alt(text: str) -> str:
-    """Alt text inside ![...]: brackets must not end it."""
-    return text.replace("[", "\\[").replace("]", "\\]")
-
-
-def _size(svg: Path) -> str:
-    """width/height attributes in CSS pixels, so the page reserves the space (no layout shift)."""
-    head = svg.read_text(encoding="utf-8")[:1000]
-    w, h = (float(re.search(rf'{k}="([0-9.]+)pt"', head).group(1)) * 4 / 3 for k in ("width", "height"))
-    return f'width="{round(w)}" height="{round(h)}"'
-
-
-def _figures_md(act, alt: str, family_alt: str, folder: Path) -> str:
-    alt, family_alt = _alt(alt), _alt(family_alt)
-    md = render.HEADER
-    images = [(alt, f"{act.slug}.svg", "only-light"), (alt, f"{act.slug}-dark.svg", "only-dark")]
-    if family_alt:
-        images += [(family_alt, f"{act.slug}-family.svg", "only-light"),
-                   (family_alt, f"{act.slug}-family-dark.svg", "only-dark")]
-    for n, (text, name, mode) in enumerate(images):
-        md += ("\n" if n == 2 else "") + \
-            f"![{text}](figures/{name}#{mode}){{ loading=lazy {_size(folder / name)} }}\n"
-    return md
 
 
 @dataclasses.dataclass
@@ -200,7 +171,7 @@ def generate(out: Path = DEFAULT_OUT, root: Path = ROOT, force: bool = False) ->
                 emit(gen / f"{name}.md", catalog, fn(act, f).encode())
             emit(gen / "frameworks.md", catalog, render.frameworks(act).encode())
         key = _digest(figure_code, repr(act))
-        for name in figure_names(act):
+        for name in figures.figure_names(act):
             path = out / "figures" / name
             if fresh(path, key):
                 continue
@@ -217,7 +188,7 @@ def generate(out: Path = DEFAULT_OUT, root: Path = ROOT, force: bool = False) ->
         if not fresh(gen / "figures.md", figures_key):
             f = facts_of(act)
             family_alt = figures.family_alt_text(act) if any(p.family for p in act.params) else ""
-            md = _figures_md(act, figures.alt_text(act, f), family_alt, out / "figures")
+            md = figures.markdown(act, figures.alt_text(act, f), family_alt, out / "figures")
             emit(gen / "figures.md", figures_key, md.encode())
     index = out / "generated" / "index.md"
     index_key = _digest(code_key(("render.py", "build.py")), *(f"{a.slug} {a.name} {a.family}" for a in acts))
@@ -243,7 +214,7 @@ def generate(out: Path = DEFAULT_OUT, root: Path = ROOT, force: bool = False) ->
         for name in names:
             emit(concept_dir / name, concepts, texts[name].encode())
     # Remove figures of activations that are no longer declared.
-    wanted = {n for a in acts for n in figure_names(a)}
+    wanted = {n for a in acts for n in figures.figure_names(a)}
     for path in (out / "figures").glob("*.svg"):
         if path.name not in wanted:
             path.unlink()

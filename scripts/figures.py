@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import math
+import re
+from pathlib import Path
 
 import matplotlib
 
@@ -18,6 +20,7 @@ import numpy as np  # noqa: E402
 import sympy as sp  # noqa: E402
 
 import derive  # noqa: E402
+import render  # noqa: E402
 from activations import Activation  # noqa: E402
 from facts import Facts  # noqa: E402
 
@@ -248,3 +251,40 @@ def _latex_to_text(s: str) -> str:
     for a, b in table.items():
         s = s.replace(a, b)
     return s.strip()
+
+
+# --------------------------------------------------------------------------
+# The figures' names and their Markdown
+# --------------------------------------------------------------------------
+
+
+def figure_names(act: Activation) -> list[str]:
+    names = [f"{act.slug}.svg", f"{act.slug}-dark.svg"]
+    if any(p.family for p in act.params):
+        names += [f"{act.slug}-family.svg", f"{act.slug}-family-dark.svg"]
+    return names
+
+
+def _alt(text: str) -> str:
+    """Alt text inside ![...]: brackets must not end it."""
+    return text.replace("[", "\\[").replace("]", "\\]")
+
+
+def _size(svg: Path) -> str:
+    """width/height attributes in CSS pixels, so the page reserves the space (no layout shift)."""
+    head = svg.read_text(encoding="utf-8")[:1000]
+    w, h = (float(re.search(rf'{k}="([0-9.]+)pt"', head).group(1)) * 4 / 3 for k in ("width", "height"))
+    return f'width="{round(w)}" height="{round(h)}"'
+
+
+def markdown(act, alt: str, family_alt: str, folder: Path) -> str:
+    alt, family_alt = _alt(alt), _alt(family_alt)
+    md = render.HEADER
+    images = [(alt, f"{act.slug}.svg", "only-light"), (alt, f"{act.slug}-dark.svg", "only-dark")]
+    if family_alt:
+        images += [(family_alt, f"{act.slug}-family.svg", "only-light"),
+                   (family_alt, f"{act.slug}-family-dark.svg", "only-dark")]
+    for n, (text, name, mode) in enumerate(images):
+        md += ("\n" if n == 2 else "") + \
+            f"![{text}](figures/{name}#{mode}){{ loading=lazy {_size(folder / name)} }}\n"
+    return md
