@@ -244,15 +244,18 @@ def comparison(all_facts: list[Facts]) -> str:
 def _page_title(path: str) -> str:
     """The first heading of a concept page or of an experiment (jupytext .py)."""
     page = CONCEPT_PAGES / path
-    text = page.read_text(encoding="utf-8") if page.is_file() else page.with_suffix(".py").read_text(encoding="utf-8")
-    match = re.search(r"^(?:# )?# (.+)$", text, flags=re.M)
+    if page.suffix == ".md":
+        match = re.search(r"^# (.+)$", page.read_text(encoding="utf-8"), flags=re.M)
+    else:  # a jupytext notebook: its first Markdown heading is "# # Title"
+        match = re.search(r"^# # (.+)$", page.with_suffix(".py").read_text(encoding="utf-8"), flags=re.M)
     return match.group(1).strip() if match else path
 
 
 def _site_link(path: str) -> str:
     """A link from docs/activations/<slug>.md to a page under docs/ (experiments are notebooks)."""
-    target = path[:-3] + ".ipynb" if path.startswith("experiments/") and path.endswith(".py") else path
-    return f"[{_page_title(path)}](../{target})"
+    if path.startswith("experiments/"):
+        return f"[experiment: {_page_title(path)}](../{path.removesuffix('.py')}.ipynb)"
+    return f"[{_page_title(path)}](../{path})"
 
 
 def references(act: Activation, facts: Facts | None = None) -> str:

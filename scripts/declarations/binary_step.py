@@ -1,6 +1,6 @@
 """binary_step: its declaration (see scripts/activations.py for the fields)."""
 
-from activations import Activation, Framework, Identity, Naive, PT
+from activations import Activation, Framework, Identity, Naive, PT, Reference, UsedIn
 
 ACTIVATION = Activation(
     slug="binary_step",
@@ -27,6 +27,14 @@ ACTIVATION = Activation(
         Framework("TensorFlow", ("tf.experimental.numpy.heaviside(x, 1.0)",),
                   "Nothing in `tf.nn` or `tf.math`; `GradientTape` returns no gradient (None)."),
     ),
+    references=(
+        Reference("W. S. McCulloch, W. Pitts", 1943, "A logical calculus of the ideas immanent in nervous activity",
+                  "https://doi.org/10.1007/BF02478259", "The threshold neuron."),
+        Reference("F. Rosenblatt", 1958,
+                  "The perceptron: a probabilistic model for information storage and organization in the brain",
+                  "https://doi.org/10.1037/h0042519", "The perceptron, trained with a step output."),
+    ),
+    used_in=(UsedIn("Rosenblatt's perceptron", "https://doi.org/10.1037/h0042519"),),
     concepts=("concepts/vanishing-gradients.md",),
     naive=Naive("np.where(x >= 0, 1.0, 0.0)", "np.zeros_like(x)"),
 )

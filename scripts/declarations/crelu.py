@@ -1,6 +1,6 @@
 """crelu: its declaration (see scripts/activations.py for the fields)."""
 
-from activations import Activation, Framework, Identity, Naive
+from activations import Activation, Framework, Identity, Naive, Reference, UsedIn
 
 ACTIVATION = Activation(
     slug="crelu",
@@ -25,6 +25,12 @@ ACTIVATION = Activation(
         Framework("TensorFlow", ("tf.nn.crelu(x, axis=-1)",), "The only framework with a built-in.",
                   "https://tensorflow.org/versions/r2.15/api_docs/python/tf/nn/crelu"),
     ),
+    references=(
+        Reference("W. Shang, K. Sohn, D. Almeida, H. Lee", 2016,
+                  "Understanding and improving convolutional neural networks via concatenated rectified linear units",
+                  "https://arxiv.org/abs/1603.05201", "Introduced it (ICML 2016)."),
+    ),
+    used_in=(UsedIn("PVANet", "https://arxiv.org/abs/1611.08588", "early layers; Hong et al. 2016"),),
     concepts=("concepts/dying-relu.md",),
     naive=Naive("np.concatenate([np.maximum(0, x), np.maximum(0, -x)], axis=-1)",
                    "np.concatenate([(x > 0).astype(float), -(x < 0).astype(float)], axis=-1)"),

@@ -1,6 +1,8 @@
 """elu: its declaration (see scripts/activations.py for the fields)."""
 
-from activations import Activation, Framework, JAXDOC, KERAS_ACTIVATIONS, Naive, Param, PT, TFDOC
+from activations import (
+    Activation, Framework, JAXDOC, KERAS_ACTIVATIONS, Naive, Param, PT, Reference, TFDOC,
+)
 
 ACTIVATION = Activation(
     slug="elu",
@@ -23,6 +25,11 @@ ACTIVATION = Activation(
                   KERAS_ACTIVATIONS),
         Framework("JAX", ("jax.nn.elu(x, alpha=1.0)",), "", JAXDOC + "jax.nn.elu.html"),
         Framework("TensorFlow", ("tf.nn.elu(x)",), "No `alpha` argument: α = 1.", TFDOC + "tf/nn/elu"),
+    ),
+    references=(
+        Reference("D.-A. Clevert, T. Unterthiner, S. Hochreiter", 2015,
+                  "Fast and accurate deep network learning by exponential linear units (ELUs)",
+                  "https://arxiv.org/abs/1511.07289", "Introduced it."),
     ),
     concepts=("concepts/dying-relu.md", "concepts/vanishing-gradients.md"),
     naive=Naive("np.where(x > 0, x, alpha * (np.exp(x) - 1))", "np.where(x > 0, 1.0, alpha * np.exp(x))"),

@@ -1,6 +1,8 @@
 """identity: its declaration (see scripts/activations.py for the fields)."""
 
-from activations import Activation, Framework, Identity, JAXDOC, KERAS_ACTIVATIONS, Naive, TorchGain
+from activations import (
+    Activation, Framework, Identity, JAXDOC, KERAS_ACTIVATIONS, Naive, TorchGain, UsedIn,
+)
 
 ACTIVATION = Activation(
     slug="identity",
@@ -17,6 +19,10 @@ ACTIVATION = Activation(
         Framework("JAX", ("jax.nn.identity(x)",), "", JAXDOC + "jax.nn.identity.html"),
         Framework("TensorFlow", ("tf.identity(x)",)),
     ),
+    no_reference=("None: the identity is the absence of an activation (a linear layer), and has no paper "
+                  "that introduced it."),
+    used_in=(UsedIn("Output layers of regression networks", "https://keras.io/api/layers/core_layers/dense/",
+                    "`Dense(activation=None)` in Keras"),),
     concepts=("concepts/why-nonlinearity.md", "experiments/xor.py"),
     naive=Naive("x.copy()", "np.ones_like(x)"),
     torch_gain=TorchGain("linear", "1"),

@@ -1,6 +1,8 @@
 """leaky_relu: its declaration (see scripts/activations.py for the fields)."""
 
-from activations import Activation, Framework, Identity, JAXDOC, Naive, Param, PT, TFDOC, TorchGain
+from activations import (
+    Activation, Framework, Identity, JAXDOC, Naive, Param, PT, Reference, TFDOC, TorchGain, UsedIn,
+)
 
 ACTIVATION = Activation(
     slug="leaky_relu",
@@ -33,6 +35,14 @@ ACTIVATION = Activation(
                   "The slope is stored in float32: in float64, `leaky_relu(-1.0)` is −0.20000000298023224.",
                   TFDOC + "tf/nn/leaky_relu"),
     ),
+    references=(
+        Reference("A. L. Maas, A. Y. Hannun, A. Y. Ng", 2013,
+                  "Rectifier nonlinearities improve neural network acoustic models",
+                  "https://ai.stanford.edu/~amaas/papers/relu_hybrid_icml2013_final.pdf",
+                  "Introduced it, with slope 0.01 (ICML 2013 workshop)."),
+    ),
+    used_in=(UsedIn("DCGAN discriminator", "https://arxiv.org/abs/1511.06434", "slope 0.2; Radford et al. 2015"),
+             UsedIn("YOLOv3 (Darknet-53)", "https://arxiv.org/abs/1804.02767", "slope 0.1; Redmon and Farhadi 2018")),
     concepts=("concepts/dying-relu.md", "concepts/initialisation.md"),
     naive=Naive("np.where(x > 0, x, negative_slope * x)", "np.where(x > 0, 1.0, negative_slope)"),
     torch_gain=TorchGain("leaky_relu", "sqrt(2 / (1 + (1/100)**2))",

@@ -1,6 +1,6 @@
 """prelu: its declaration (see scripts/activations.py for the fields)."""
 
-from activations import Activation, Framework, Identity, Naive, Param, PT
+from activations import Activation, Framework, Identity, Naive, Param, PT, Reference, UsedIn
 
 ACTIVATION = Activation(
     slug="prelu",
@@ -33,6 +33,12 @@ ACTIVATION = Activation(
         Framework("JAX", ("jnp.where(x >= 0, x, a * x)",),
                   "No built-in: write it, and keep `a` among the trained parameters."),
     ),
+    references=(
+        Reference("K. He, X. Zhang, S. Ren, J. Sun", 2015,
+                  "Delving deep into rectifiers: surpassing human-level performance on ImageNet classification",
+                  "https://arxiv.org/abs/1502.01852", "Introduced it, and He initialisation."),
+    ),
+    used_in=(UsedIn("PReLU-nets (ImageNet 2015)", "https://arxiv.org/abs/1502.01852"),),
     concepts=("concepts/dying-relu.md", "concepts/initialisation.md"),
     naive=Naive("np.where(x > 0, x, a * x)", "np.where(x > 0, 1.0, a)"),
 )

@@ -1,6 +1,9 @@
 """relu: its declaration (see scripts/activations.py for the fields)."""
 
-from activations import Activation, ALL_ZERO, Framework, Identity, JAXDOC, Naive, PT, TFDOC, TorchGain
+from activations import (
+    Activation, ALL_ZERO, Framework, Identity, JAXDOC, Naive, PT, Reference, TFDOC, TorchGain,
+    UsedIn,
+)
 
 ACTIVATION = Activation(
     slug="relu",
@@ -24,6 +27,17 @@ ACTIVATION = Activation(
                   JAXDOC + "jax.nn.relu.html"),
         Framework("TensorFlow", ("tf.nn.relu(x)",), "", TFDOC + "tf/nn/relu"),
     ),
+    references=(
+        Reference("K. Fukushima", 1969,
+                  "Visual feature extraction by a multilayered network of analog threshold elements",
+                  "https://doi.org/10.1109/TSSC.1969.300225", "Rectifying units in an early vision network."),
+        Reference("V. Nair, G. E. Hinton", 2010, "Rectified linear units improve restricted Boltzmann machines",
+                  "https://www.cs.toronto.edu/~fritz/absps/reluICML.pdf", "Named it (ICML 2010)."),
+        Reference("X. Glorot, A. Bordes, Y. Bengio", 2011, "Deep sparse rectifier neural networks",
+                  "https://proceedings.mlr.press/v15/glorot11a.html", "Why it trains deep networks well."),
+    ),
+    used_in=(UsedIn("AlexNet", "https://doi.org/10.1145/3065386", "Krizhevsky, Sutskever and Hinton 2012"),
+             UsedIn("ResNet", "https://arxiv.org/abs/1512.03385", "He et al. 2015")),
     concepts=("concepts/dying-relu.md", "concepts/initialisation.md", "experiments/dying_relu.py"),
     naive=Naive("np.maximum(0, x)", "(x > 0).astype(float)"),
     torch_gain=TorchGain("relu", "sqrt(2)"),

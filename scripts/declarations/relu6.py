@@ -1,6 +1,9 @@
 """relu6: its declaration (see scripts/activations.py for the fields)."""
 
-from activations import Activation, ALL_ZERO, Framework, Identity, JAXDOC, KERAS_ACTIVATIONS, Naive, PT, TFDOC
+from activations import (
+    Activation, ALL_ZERO, Framework, Identity, JAXDOC, KERAS_ACTIVATIONS, Naive, PT, Reference,
+    TFDOC, UsedIn,
+)
 
 ACTIVATION = Activation(
     slug="relu6",
@@ -25,6 +28,15 @@ ACTIVATION = Activation(
                   JAXDOC + "jax.nn.relu6.html"),
         Framework("TensorFlow", ("tf.nn.relu6(x)",), "", TFDOC + "tf/nn/relu6"),
     ),
+    references=(
+        Reference("A. Krizhevsky", 2010, "Convolutional deep belief networks on CIFAR-10",
+                  "https://www.cs.toronto.edu/~kriz/conv-cifar10-aug2010.pdf", "Introduced the cap at 6."),
+        Reference("A. G. Howard et al.", 2017,
+                  "MobileNets: efficient convolutional neural networks for mobile vision applications",
+                  "https://arxiv.org/abs/1704.04861", "Made it common in mobile networks."),
+    ),
+    used_in=(UsedIn("MobileNet", "https://arxiv.org/abs/1704.04861"),
+             UsedIn("MobileNetV2", "https://arxiv.org/abs/1801.04381", "Sandler et al. 2018")),
     concepts=("concepts/dying-relu.md",),
     naive=Naive("np.minimum(np.maximum(0, x), 6)", "((x > 0) & (x < 6)).astype(float)"),
 )

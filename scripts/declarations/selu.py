@@ -1,6 +1,9 @@
 """selu: its declaration (see scripts/activations.py for the fields)."""
 
-from activations import Activation, Framework, Identity, JAXDOC, KERAS_ACTIVATIONS, Naive, Param, PT, TFDOC, TorchGain
+from activations import (
+    Activation, Framework, Identity, JAXDOC, KERAS_ACTIVATIONS, Naive, Param, PT, Reference, TFDOC,
+    TorchGain, UsedIn,
+)
 
 ACTIVATION = Activation(
     slug="selu",
@@ -31,6 +34,11 @@ ACTIVATION = Activation(
                   "Its kernel multiplies by its own λα literal, 1.7580993408473768599…, so `−selu(−inf)` "
                   "is one unit in the last place above PyTorch's and JAX's.", TFDOC + "tf/nn/selu"),
     ),
+    references=(
+        Reference("G. Klambauer, T. Unterthiner, A. Mayr, S. Hochreiter", 2017, "Self-normalizing neural networks",
+                  "https://arxiv.org/abs/1706.02515", "Introduced it and derived α and λ."),
+    ),
+    used_in=(UsedIn("Self-normalizing networks (SNNs)", "https://arxiv.org/abs/1706.02515"),),
     concepts=("concepts/selu.md", "concepts/initialisation.md", "experiments/activation_statistics.py"),
     naive=Naive("SCALE * np.where(x > 0, x, ALPHA * (np.exp(x) - 1))",
                    "SCALE * np.where(x > 0, 1.0, ALPHA * np.exp(x))"),

@@ -1,6 +1,9 @@
 """sigmoid: its declaration (see scripts/activations.py for the fields)."""
 
-from activations import Activation, Framework, Identity, JAXDOC, KERAS_ACTIVATIONS, Naive, PT, TFDOC, TorchGain
+from activations import (
+    Activation, Framework, Identity, JAXDOC, KERAS_ACTIVATIONS, Naive, PT, Reference, TFDOC,
+    TorchGain, UsedIn,
+)
 
 ACTIVATION = Activation(
     slug="sigmoid",
@@ -23,6 +26,16 @@ ACTIVATION = Activation(
         Framework("JAX", ("jax.nn.sigmoid(x)",), "", JAXDOC + "jax.nn.sigmoid.html"),
         Framework("TensorFlow", ("tf.nn.sigmoid(x)",), "", TFDOC + "tf/math/sigmoid"),
     ),
+    references=(
+        Reference("D. E. Rumelhart, G. E. Hinton, R. J. Williams", 1986,
+                  "Learning representations by back-propagating errors", "https://doi.org/10.1038/323533a0",
+                  "Backpropagation through logistic units."),
+        Reference("G. Cybenko", 1989, "Approximation by superpositions of a sigmoidal function",
+                  "https://doi.org/10.1007/BF02551274", "Universal approximation with sigmoidal units."),
+    ),
+    used_in=(UsedIn("LSTM gates", "https://doi.org/10.1162/neco.1997.9.8.1735",
+                    "Hochreiter and Schmidhuber 1997"),
+             UsedIn("Binary classification outputs (logistic regression)", "https://doi.org/10.1038/323533a0")),
     concepts=("concepts/vanishing-gradients.md", "concepts/initialisation.md", "experiments/gradient_flow.py"),
     naive=Naive("1 / (1 + np.exp(-x))", "s = 1 / (1 + np.exp(-x)); s * (1 - s)"),
     scipy="scipy.special.expit(x)",

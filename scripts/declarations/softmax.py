@@ -1,6 +1,8 @@
 """softmax: its declaration (see scripts/activations.py for the fields)."""
 
-from activations import Activation, Framework, JAXDOC, KERAS_ACTIVATIONS, Naive, PT, TFDOC
+from activations import (
+    Activation, Framework, JAXDOC, KERAS_ACTIVATIONS, Naive, PT, Reference, TFDOC, UsedIn,
+)
 
 ACTIVATION = Activation(
     slug="softmax",
@@ -23,6 +25,14 @@ ACTIVATION = Activation(
                   JAXDOC + "jax.nn.softmax.html"),
         Framework("TensorFlow", ("tf.nn.softmax(x, axis=-1)",), "", TFDOC + "tf/nn/softmax"),
     ),
+    references=(
+        Reference("J. S. Bridle", 1990,
+                  "Probabilistic interpretation of feedforward classification network outputs, with relationships "
+                  "to statistical pattern recognition", "https://doi.org/10.1007/978-3-642-76153-9_28",
+                  "Named it and proposed it for network outputs."),
+    ),
+    used_in=(UsedIn("Classification outputs with cross-entropy", "https://doi.org/10.1007/978-3-642-76153-9_28"),
+             UsedIn("Transformer attention weights", "https://arxiv.org/abs/1706.03762", "Vaswani et al. 2017")),
     concepts=("concepts/choosing.md",),
     naive=Naive("np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True)",
                    "s = np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True); "

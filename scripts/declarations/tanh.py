@@ -1,6 +1,9 @@
 """tanh: its declaration (see scripts/activations.py for the fields)."""
 
-from activations import Activation, Framework, Identity, KERAS_ACTIVATIONS, Naive, PT, TFDOC, TorchGain
+from activations import (
+    Activation, Framework, Identity, KERAS_ACTIVATIONS, Naive, PT, Reference, TFDOC, TorchGain,
+    UsedIn,
+)
 
 ACTIVATION = Activation(
     slug="tanh",
@@ -25,6 +28,13 @@ ACTIVATION = Activation(
                   "below the correctly rounded value that PyTorch and TensorFlow return."),
         Framework("TensorFlow", ("tf.math.tanh(x)",), "", TFDOC + "tf/math/tanh"),
     ),
+    references=(
+        Reference("Y. LeCun, L. Bottou, G. B. Orr, K.-R. Müller", 1998, "Efficient BackProp",
+                  "https://doi.org/10.1007/3-540-49430-8_2",
+                  "Why a zero-centred, symmetric activation such as tanh trains faster than the logistic sigmoid."),
+    ),
+    used_in=(UsedIn("LSTM cell input and output", "https://doi.org/10.1162/neco.1997.9.8.1735",
+                    "Hochreiter and Schmidhuber 1997"),),
     concepts=("concepts/vanishing-gradients.md", "concepts/initialisation.md", "experiments/activation_statistics.py"),
     naive=Naive("(np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x))", "1 - np.tanh(x) ** 2"),
     numpy_reference="np.tanh(x)",
