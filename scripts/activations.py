@@ -151,6 +151,41 @@ class TorchGain:
 
 
 @dataclass(frozen=True)
+class Variant:
+    """A named variant of the activation, derived and shown on the same page.
+
+    ``kwargs`` are the keyword arguments that select it (in the snippet and
+    the frameworks, e.g. ``{"approximate": "tanh"}``); a key naming a
+    declared parameter also sets that parameter's value for the variant.
+    ``expr`` is the variant's SymPy expression ("" keeps the main one);
+    ``kink_derivative`` is what the snippet returns at its kinks, as for the
+    activation. ``derive.variant_activation`` turns it into an Activation.
+    """
+
+    label: str
+    kwargs: dict[str, str] = field(default_factory=dict)
+    expr: str = ""
+    kink_derivative: dict[str, str] = field(default_factory=dict)
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Stochastic:
+    """A quantity drawn at random in training (RReLU's slope).
+
+    ``param`` is the SymPy symbol of the random quantity used in ``expr``
+    (not a declared Param); in training it is drawn from U(low, high), in
+    evaluation it is fixed at the mean (low + high) / 2. ``low`` and
+    ``high`` name declared parameters or constants, or are exact numbers.
+    """
+
+    param: str
+    low: str
+    high: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class Activation:
     slug: str
     name: str
@@ -186,6 +221,10 @@ class Activation:
     # (value, derivative); a looser bound must say why in ulp_reason.
     ulp: tuple[float, float] = (4.0, 16.0)
     ulp_reason: str = ""
+    # Named variants shown on the same page (GELU's tanh approximation, ...).
+    variants: tuple[Variant, ...] = ()
+    # A parameter drawn at random in training and fixed at its mean in evaluation (RReLU).
+    stochastic: Stochastic | None = None
 
 
 SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -273,6 +312,56 @@ def check(act: Activation) -> None:
         _fail(act, "ulp", f"{act.ulp!r} is not (value ULP, derivative ULP), each at least 1")
     if act.ulp != (4.0, 16.0) and not act.ulp_reason:
         _fail(act, "ulp_reason", "a tolerance other than (4, 16) ULP must say why")
+    _check_variants(act)
+    _check_stochastic(act)
+
+
+def _check_variants(act: Activation) -> None:
+    labels = set()
+    params = {p.name: p for p in act.params}
+    for v in act.variants:
+        if not isinstance(v, Variant):
+            _fail(act, "variants", f"{v!r} is not a Variant")
+        if not isinstance(v.label, str) or not v.label.strip():
+            _fail(act, "variants", "every variant needs a non-empty label")
+        if v.label in labels:
+            _fail(act, "variants", f"variant label {v.label!r} is used twice")
+        labels.add(v.label)
+        if not isinstance(v.kwargs, dict) or not all(isinstance(k, str) and k.isidentifier() and isinstance(val, str)
+                                                     for k, val in v.kwargs.items()):
+            _fail(act, "variants", f"variant {v.label!r}: kwargs must map keyword names to strings")
+        if not isinstance(v.expr, str) or not isinstance(v.description, str):
+            _fail(act, "variants", f"variant {v.label!r}: expr and description must be strings")
+        if not v.expr and not any(k in params for k in v.kwargs):
+            _fail(act, "variants", f"variant {v.label!r} changes nothing: give an expr or a parameter value in kwargs")
+        for key, value in v.kwargs.items():
+            if key in params:
+                if not _number(value):
+                    _fail(act, "variants", f"variant {v.label!r}: {key}={value!r} is not a finite number")
+                _check_sign(act, "variants", Param(key, params[key].symbol, value, "", assume=params[key].assume))
+        if not isinstance(v.kink_derivative, dict) or not all(_number(k) for k in v.kink_derivative):
+            _fail(act, "variants", f"variant {v.label!r}: kink_derivative keys must be exact numbers")
+
+
+def _check_stochastic(act: Activation) -> None:
+    s = act.stochastic
+    if s is None:
+        return
+    if not isinstance(s, Stochastic):
+        _fail(act, "stochastic", f"{s!r} is not a Stochastic")
+    names = {p.name: p for p in act.params + act.constants} | {p.symbol: p for p in act.params + act.constants}
+    if not isinstance(s.param, str) or not s.param.isidentifier() or s.param in names:
+        _fail(act, "stochastic", f"param {s.param!r} must be a new symbol name, not a declared parameter")
+    bounds = []
+    for end in (s.low, s.high):
+        if isinstance(end, str) and end in names:
+            bounds.append(Decimal(names[end].default))
+        elif _number(end):
+            bounds.append(Decimal(end))
+        else:
+            _fail(act, "stochastic", f"bound {end!r} is neither a declared parameter nor a number")
+    if not bounds[0] < bounds[1]:
+        _fail(act, "stochastic", f"low {s.low} must be below high {s.high} at the defaults")
 
 
 def _check_sign(act: Activation, kind: str, p: Param) -> None:
