@@ -1,4 +1,11 @@
-"""Shared fixtures: the catalog, derived facts, snippets and SymPy references.
+"""Shared fixtures: the catalog, and everything the tests derive from it, once per run.
+
+Nothing here lists activations: the snippet API, the parameter sets, the
+exact references, the kinks and the limits at ±∞ are derived from the
+declarations (``activations.ACTIVATIONS``) and cached for the session, so
+each activation is derived once however many tests ask. The references are
+``scripts/reference.py``'s (the one mpmath evaluator and the one snippet
+loader of the project).
 
 Snippets and scripts are importable because pytest.ini puts ``snippets/`` and
 ``scripts/`` on ``sys.path``, exactly as a reader who saved a snippet next
@@ -9,70 +16,250 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import importlib
-import math
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-import mpmath
 import pytest
 import sympy as sp
 
 import activations
 import derive
 import facts as facts_module
+import reference
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = activations.ACTIVATIONS
 SLUGS = [a.slug for a in CATALOG]
+BY_SLUG = {a.slug: a for a in CATALOG}
 ELEMENTWISE = [a for a in CATALOG if a.kind == "elementwise"]
+# Kinds whose outputs are elementwise expressions of x (one per output).
+OUTPUT_KINDS = ("elementwise", "concat")
+# Kinds that act on a vector along ``axis`` (declared over x[i] with a Sum).
+VECTOR_KINDS = ("softmax",)
 
 
 def ids(acts):
     return [a.slug for a in acts]
 
 
-@functools.lru_cache(maxsize=None)
-def facts_of(slug: str):
-    return facts_module.facts(activations.by_slug()[slug])
+def unhandled(act, what: str):
+    """Fail, naming the kind: a test never silently skips an activation."""
+    pytest.fail(f"{what}: kind {act.kind!r} of {act.slug!r} is not handled by this test; teach it the kind")
 
 
 def snippet(slug: str):
-    return importlib.import_module(slug)
+    return reference.load_snippet(slug)
 
 
-def parameter_sets(act) -> list[dict[str, str]]:
-    """The defaults, then every value of each parameter's family."""
-    sets = [{}]
-    for p in act.params:
-        sets += [{p.name: v} for v in p.family if v != p.default]
-    return sets
+@functools.cache
+def facts_of(slug: str):
+    return facts_module.facts(BY_SLUG[slug])
 
 
-def expressions(act, params: dict[str, str]) -> list[sp.Expr]:
-    """The declared outputs with constants and the given parameters substituted."""
-    syms = derive.symbols(act)
-    values = {syms[p.symbol]: sp.Rational(params.get(p.name, p.default)) for p in act.params}
-    return [e.subs(values) for e in derive.outputs(act, constants=True)]
+# ---------------------------------------------------------------------------
+# The snippet's API, from the declaration
+# ---------------------------------------------------------------------------
 
 
-def mp_function(expr: sp.Expr):
-    """Evaluate expr at a float with 50 significant digits.
+def param_defaults(act) -> dict[str, float]:
+    return {p.name: float(p.default) for p in act.params}
 
-    The working precision grows with 1/|x| and with |x|, so that
-    cancellations such as exp(x) − 1 at x = 1e-300 or 1 − tanh(x)² at
-    x = 700 still leave 50 correct digits.
+
+def api(act) -> dict[str, dict[str, object]]:
+    """{public function: {keyword: default}} that snippets/<slug>.py must define.
+
+    Elementwise: ``<slug>`` and ``<slug>_derivative``, plus
+    ``<slug>_derivative_<param>`` for each learned parameter, each taking the
+    declared parameters with their defaults (floats). A concatenation also
+    takes ``axis=-1``; a vector kind has ``<slug>`` and ``<slug>_jacobian``,
+    both along ``axis=-1``. Variant keywords that are not parameters (GELU's
+    ``approximate``) are keywords of every function too.
     """
-    f = sp.lambdify(derive.X, expr, "mpmath")
+    p = param_defaults(act)
+    extra = {}
+    for v in act.variants:
+        for key in v.kwargs:
+            if key not in p:
+                extra[key] = VARIANT_DEFAULT
+    if act.kind == "elementwise":
+        kw = {**p, **extra}
+        names = {act.slug: kw, f"{act.slug}_derivative": kw}
+        names |= {f"{act.slug}_derivative_{q.name}": kw for q in act.params if q.learned}
+        return names
+    if act.kind == "concat":
+        kw = {**p, **extra, "axis": -1}
+        names = {act.slug: kw, f"{act.slug}_derivative": kw}
+        names |= {f"{act.slug}_derivative_{q.name}": kw for q in act.params if q.learned}
+        return names
+    if act.kind in VECTOR_KINDS:
+        kw = {**p, **extra, "axis": -1}
+        return {act.slug: kw, f"{act.slug}_jacobian": kw}
+    unhandled(act, "the snippet API")
 
-    def call(x: float) -> mpmath.mpf:
-        extra = int(-math.log10(abs(x))) if 0 < abs(x) < 1 else int(min(abs(x), 1e4))
-        with mpmath.workdps(50 + extra):
-            return +f(mpmath.mpf(x))
 
-    return call
+# A variant keyword's default is the main form's; the declaration does not
+# spell it, so the API test checks that the keyword exists and has a default.
+VARIANT_DEFAULT = object()
+
+
+def derivative_name(act) -> str:
+    return f"{act.slug}_jacobian" if act.kind in VECTOR_KINDS else f"{act.slug}_derivative"
+
+
+# ---------------------------------------------------------------------------
+# Cases: the defaults, every family value of each parameter, every variant
+# ---------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Case:
+    """One way to call the snippet, and the declaration it must agree with."""
+
+    slug: str
+    label: str
+    values: tuple[tuple[str, str], ...]  # parameter name -> exact decimal string (non-defaults)
+    variant: str = ""  # a Variant's label, "" for the main form
+
+    @property
+    def act(self):
+        return BY_SLUG[self.slug]
+
+    def kwargs(self) -> dict[str, object]:
+        """Keyword arguments for the snippet (parameters as floats, variant keywords as declared)."""
+        kw: dict[str, object] = {name: float(v) for name, v in self.values}
+        if self.variant:
+            v = next(v for v in self.act.variants if v.label == self.variant)
+            kw |= {k: (float(val) if k in {p.name for p in self.act.params} else val)
+                   for k, val in v.kwargs.items()}
+        return kw
+
+
+def cases(act) -> list[Case]:
+    found = [Case(act.slug, act.slug, ())]
+    for p in act.params:
+        found += [Case(act.slug, f"{act.slug}-{p.name}={v}", ((p.name, v),)) for v in p.family if v != p.default]
+    for v in act.variants:
+        found.append(Case(act.slug, f"{act.slug}-{v.label}", (), v.label))
+    return found
+
+
+def all_cases(kinds=OUTPUT_KINDS) -> list:
+    return [pytest.param(c, id=c.label) for a in CATALOG if a.kind in kinds for c in cases(a)]
+
+
+@functools.cache
+def declaration(case: Case):
+    """The Activation a case is checked against (a variant's, for a variant)."""
+    act = case.act
+    if not case.variant:
+        return act
+    v = next(v for v in act.variants if v.label == case.variant)
+    return derive.variant_activation(act, v)
+
+
+@functools.cache
+def values_of(case: Case) -> dict[sp.Symbol, sp.Expr]:
+    act = declaration(case)
+    syms = derive.symbols(act)
+    chosen = dict(case.values)
+    return {syms[p.symbol]: sp.Rational(chosen.get(p.name, p.default)) for p in act.params} | \
+        derive.parameter_values(act, constants_only=True)
+
+
+@functools.cache
+def expressions(case: Case) -> tuple[sp.Expr, ...]:
+    """The declared outputs, with constants and the case's parameter values substituted."""
+    return tuple(e.subs(values_of(case)) for e in derive.outputs(declaration(case), constants=False))
+
+
+@functools.cache
+def learned_expressions(case: Case) -> dict[str, tuple[sp.Expr, ...]]:
+    """∂f/∂p of each output for each learned parameter p, at the case's values."""
+    act = declaration(case)
+    syms = derive.symbols(act)
+    exprs = derive.outputs(act, constants=False)
+    return {p.name: tuple(sp.diff(e, syms[p.symbol]).subs(values_of(case)) for e in exprs)
+            for p in act.params if p.learned}
+
+
+@functools.cache
+def references(case: Case) -> tuple[tuple, ...]:
+    """(value, derivative) mpmath references of each output (reference.mp_function)."""
+    return tuple((reference.mp_function(e), reference.mp_function(derive.derivative(e)))
+                 for e in expressions(case))
+
+
+@functools.cache
+def kinks(case: Case) -> tuple[tuple[derive.Kink, ...], ...]:
+    """The kinks of each output at the case's parameter values."""
+    return tuple(tuple(derive.kinks(e, set())) for e in expressions(case))
+
+
+def kink_points(case: Case) -> list[float]:
+    return sorted({float(k.point) for out in kinks(case) for k in out})
+
+
+@functools.cache
+def declared_kink_derivative(case: Case, point: str) -> sp.Expr:
+    """What the declaration says the snippet's f' returns at a kink, at the case's values."""
+    act = declaration(case)
+    return derive.parse(act, act.kink_derivative[point]).subs(values_of(case))
+
+
+def _tail(expr: sp.Expr, side: int) -> sp.Expr:
+    """The piece of expr that holds as x → side·∞ (a Piecewise limit ignores direction)."""
+    ps = derive.pieces(expr)
+    return (ps[-1] if side > 0 else ps[0]).expr
+
+
+def _limit(expr: sp.Expr, side: int) -> sp.Expr:
+    return sp.limit(_tail(expr, side), derive.X, side * sp.oo)
+
+
+@functools.cache
+def limits(case: Case) -> dict[str, tuple[tuple[sp.Expr, sp.Expr], ...]]:
+    """{function: ((lim at −∞, lim at +∞) of each output)} for f, f' and each ∂f/∂p."""
+    d = derivative_name(case.act)
+    found = {case.slug: tuple((_limit(e, -1), _limit(e, 1)) for e in expressions(case)),
+             d: tuple((_limit(derive.derivative(e), -1), _limit(derive.derivative(e), 1))
+                      for e in expressions(case))}
+    for name, exprs in learned_expressions(case).items():
+        found[f"{case.slug}_derivative_{name}"] = tuple((_limit(e, -1), _limit(e, 1)) for e in exprs)
+    return found
+
+
+# ---------------------------------------------------------------------------
+# Vector kinds: the components of the declared x[i] expression
+# ---------------------------------------------------------------------------
+
+
+@functools.cache
+def vector_components(slug: str, size: int) -> tuple[tuple[sp.Symbol, ...], tuple[sp.Expr, ...]]:
+    """The declared vector expression for ``size`` inputs: symbols and components (from the declaration)."""
+    act = BY_SLUG[slug]
+    i, k, n = sp.symbols("i k n", integer=True, positive=True)
+    base = sp.IndexedBase("x")
+    declared = derive.parse(act, act.expr, {"x": base, "i": i, "k": k, "n": n}).subs(values_of(Case(slug, slug, ())))
+    xs = sp.symbols(f"x1:{size + 1}", real=True)
+    comps = tuple(declared.subs({n: size, i: j + 1}).doit().subs({base[m + 1]: xs[m] for m in range(size)})
+                  for j in range(size))
+    return xs, comps
+
+
+@functools.cache
+def vector_references(slug: str, size: int):
+    """mpmath references (reference.mp_function) of each component and each Jacobian entry."""
+    xs, comps = vector_components(slug, size)
+
+    def fn(expr):
+        f = reference.mp_function(expr.subs(xs[0], derive.X), tuple(xs[1:]))
+        return lambda row: f(*(float(v) for v in row))
+
+    values = [fn(c) for c in comps]
+    jacobian = [[fn(sp.diff(c, xj)) for xj in xs] for c in comps]
+    return values, jacobian
 
 
 @pytest.fixture(scope="session")

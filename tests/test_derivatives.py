@@ -1,9 +1,17 @@
-"""The snippets agree with the SymPy declarations, value and derivative.
+"""The snippets agree with the SymPy declarations: values, derivatives, kinks and limits.
 
 The reference is the declared SymPy expression (and SymPy's derivative of
-it) evaluated with 50-digit mpmath arithmetic, rounded once to float64. The
-snippet must be within a few units in the last place (ULP) of it: 4 for the
-value, 16 for the derivative, on a dense grid and next to every kink.
+it) at the case's parameters, evaluated by ``reference.mp_function`` (the
+project's one mpmath evaluator, whose precision rule survives cancellations
+such as GELU's left tail) and compared in units in the last place (ULP) of
+the correctly rounded result. The bound is the declaration's ``ulp``
+(value, derivative): 4 and 16 unless the declaration says why not.
+
+Cases (tests/conftest.py) are the defaults, every family value of each
+parameter and every declared variant. Everything checked here is derived:
+the grid grows from the plot range and the kinks, the values at the kinks
+come from the declaration's ``kink_derivative`` and SymPy's f(c), and the
+limits at ±∞ are SymPy's limits of the outer pieces.
 """
 
 from __future__ import annotations
@@ -16,146 +24,254 @@ import pytest
 import sympy as sp
 
 import derive
-from conftest import ELEMENTWISE, CATALOG, expressions, facts_of, ids, mp_function, parameter_sets, snippet
+from conftest import (CATALOG, OUTPUT_KINDS, VECTOR_KINDS, all_cases, declared_kink_derivative, derivative_name,
+                      expressions, ids, kinks, learned_expressions, limits, references, snippet, unhandled,
+                      vector_references)
 
-FORWARD_ULP = 4
-DERIVATIVE_ULP = 16
+SMALL = np.logspace(-300, 0, 31)
+TAILS = [1e-300, 1e-200, 1e-30, 1e-20, 1e-10, 1e-5, 0.1, 0.5, 1, 2, 5, 10, 20, 30, 36.5, 40, 50, 100, 300, 350,
+         700, 709, 710, 750]
+EXTREME = np.concatenate([[0.0, 5e-324, -5e-324], TAILS, np.negative(TAILS), SMALL, -SMALL])
 
 
-def grid(act) -> np.ndarray:
+def grid(act, dense: int) -> np.ndarray:
+    """A dense grid over three times the plot range, tails out to ±750, and tiny inputs."""
     lo, hi = act.plot_range
-    dense = np.linspace(3 * lo, 3 * hi, 601)
-    tails = [1e-300, 1e-200, 1e-30, 1e-10, 1e-5, 0.1, 0.5, 1, 2, 5, 10, 20, 30, 40, 50, 100, 300, 700]
-    return np.unique(np.concatenate([dense, tails, np.negative(tails)]))
+    return np.unique(np.concatenate([np.linspace(3 * lo, 3 * hi, dense), EXTREME]))
 
 
-def near_kinks(act) -> np.ndarray:
-    points = [k.point_value for o in facts_of(act.slug).outputs for k in o.kinks]
-    offsets = [1e-12, 1e-9, 1e-6, 1e-3]
+def near(points, offsets=(1e-12, 1e-9, 1e-6, 1e-3)) -> np.ndarray:
     return np.array(sorted({c + s * d for c in points for d in offsets for s in (-1, 1)}))
 
 
-def ulps(actual: float, exact: mpmath.mpf) -> float:
-    """Distance in units in the last place of the correctly rounded result."""
-    rounded = float(exact)
-    if actual == rounded:
-        return 0.0
-    if math.isinf(rounded) or math.isnan(actual):
+def ulp_error(y, exact: mpmath.mpf, dtype=np.float64) -> float:
+    """|y − exact| in units of the dtype's spacing at the correctly rounded exact value."""
+    y = float(y)
+    if mpmath.isnan(exact):
+        return 0.0 if math.isnan(y) else math.inf
+    rounded = dtype(float(exact))  # float(mpf) rounds correctly; dtype() then to float32
+    if np.isinf(rounded) or math.isinf(y):
+        return 0.0 if y == float(rounded) else math.inf
+    if math.isnan(y):
         return math.inf
-    return abs(actual - rounded) / np.spacing(abs(rounded))
+    return float(abs(mpmath.mpf(y) - exact) / mpmath.mpf(float(np.spacing(np.abs(rounded)))))
 
 
-def cases():
-    for act in ELEMENTWISE:
-        for params in parameter_sets(act):
-            label = act.slug + "".join(f"-{k}={v}" for k, v in params.items())
-            yield pytest.param(act, params, id=label)
+def worst(f_values, exact, xs, dtype=np.float64):
+    errors = [(ulp_error(v, exact(float(x)), dtype), float(x)) for v, x in zip(f_values, xs)]
+    return max(errors)
 
 
-def kinks_of(act) -> list[float]:
-    return [k.point_value for o in facts_of(act.slug).outputs for k in o.kinks]
+def _outputs(act, y: np.ndarray, n_points: int) -> np.ndarray:
+    """The snippet's result on a 1-D grid as (outputs, points)."""
+    if act.kind == "elementwise":
+        return y.reshape(1, n_points)
+    if act.kind == "concat":
+        return y.reshape(len(act.expr), n_points)
+    unhandled(act, "splitting outputs")
 
 
-@pytest.mark.parametrize(("act", "params"), list(cases()))
-def test_forward_matches_sympy(act, params):
-    (expr,) = expressions(act, params)
-    exact = mp_function(expr)
-    f = getattr(snippet(act.slug), act.slug)
-    xs = np.concatenate([grid(act), near_kinks(act), kinks_of(act)])
-    got = f(xs, **{k: float(v) for k, v in params.items()})
-    worst = max((ulps(g, exact(x)), x) for g, x in zip(got, xs))
-    assert worst[0] <= FORWARD_ULP, f"{worst[0]:.1f} ULP at x = {worst[1]!r}"
+# ---------------------------------------------------------------------------
+# Accuracy on grids and next to the kinks (elementwise and concatenations)
+# ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("act", "params"), list(cases()))
-def test_derivative_matches_sympy(act, params):
-    (expr,) = expressions(act, params)
-    exact = mp_function(derive.derivative(expr))
-    df = getattr(snippet(act.slug), f"{act.slug}_derivative")
-    xs = np.concatenate([grid(act), near_kinks(act)])
-    xs = xs[[all(x != c for c in kinks_of(act)) for x in xs]]
-    got = df(xs, **{k: float(v) for k, v in params.items()})
-    worst = max((ulps(g, exact(x)), x) for g, x in zip(got, xs))
-    assert worst[0] <= DERIVATIVE_ULP, f"{worst[0]:.1f} ULP at x = {worst[1]!r}"
+def _points(case, dense: int) -> tuple[np.ndarray, np.ndarray]:
+    """(points for f, points for f'): the grid, next to each kink, and for f the kinks themselves."""
+    ks = [float(k.point) for out in kinks(case) for k in out]
+    xs = np.unique(np.concatenate([grid(case.act, dense), near(ks), ks]))
+    return xs, xs[[all(x != c for c in ks) for x in xs]]
 
 
-@pytest.mark.parametrize(("act", "params"), list(cases()))
-def test_derivative_at_kinks_is_the_declared_one_sided_value(act, params):
-    """At a kink the snippet returns the value the declaration names."""
-    syms = derive.symbols(act)
-    values = {syms[p.symbol]: sp.Rational(params.get(p.name, p.default)) for p in act.params}
-    values |= derive.parameter_values(act, constants_only=True)
-    df = getattr(snippet(act.slug), f"{act.slug}_derivative")
-    (expr,) = expressions(act, params)
-    for k in derive.kinks(expr, set()):
-        declared = derive.parse(act, act.kink_derivative[str(k.point)]).subs(values)
-        got = float(df(float(k.point), **{name: float(v) for name, v in params.items()}))
-        assert got == pytest.approx(float(declared), rel=1e-15, abs=0)
-        # ... and that value is one of the one-sided derivatives SymPy found.
-        if k.continuous is True:
-            assert sp.simplify(declared - k.left_quotient) == 0 or sp.simplify(declared - k.right_quotient) == 0
+@pytest.mark.parametrize("case", all_cases())
+def test_value_and_derivative_match_sympy_float64(case):
+    act = case.act
+    module, kw = snippet(act.slug), case.kwargs()
+    dense = 601 if not case.values and not case.variant else 121  # the defaults most densely
+    xs, dxs = _points(case, dense)
+    value_ulp, derivative_ulp = act.ulp
+    values = _outputs(act, getattr(module, act.slug)(xs, **kw), len(xs))
+    derivatives = _outputs(act, getattr(module, f"{act.slug}_derivative")(dxs, **kw), len(dxs))
+    for n, (ref, dref) in enumerate(references(case)):
+        err, x = worst(values[n], ref, xs)
+        assert err <= value_ulp, f"{case.label} output {n}: {err:.1f} ULP at x = {x!r} (bound {value_ulp})"
+        err, x = worst(derivatives[n], dref, dxs)
+        assert err <= derivative_ulp, f"{case.label}' output {n}: {err:.1f} ULP at x = {x!r} (bound {derivative_ulp})"
 
 
-@pytest.mark.parametrize("act", [a for a in ELEMENTWISE if kinks_of(a)], ids=ids([a for a in ELEMENTWISE if kinks_of(a)]))
+@pytest.mark.parametrize("case", [c for c in all_cases() if not c.values[0].values and not c.values[0].variant])
+def test_accuracy_float32(case):
+    """float32 in, float32 out, within the same number of float32 ULP."""
+    act = case.act
+    module = snippet(act.slug)
+    ks = [float(k.point) for out in kinks(case) for k in out]
+    x = np.unique(grid(act, 201).astype(np.float32))
+    away = x[np.all([np.abs(x - k) > 1e-6 for k in ks], axis=0)] if ks else x
+    for name, points, bound, which in ((act.slug, x, act.ulp[0], 0), (f"{act.slug}_derivative", away, act.ulp[1], 1)):
+        y = getattr(module, name)(points)
+        assert y.dtype == np.float32
+        outs = _outputs(act, y, len(points))
+        for n, refs in enumerate(references(case)):
+            err, at = worst(outs[n], refs[which], points.astype(np.float64), np.float32)
+            assert err <= bound, f"{name} output {n}: {err:.1f} float32 ULP at x = {at!r} (bound {bound})"
+
+
+@pytest.mark.parametrize("case", [c for c in all_cases() if learned_expressions(c.values[0])])
+def test_derivative_with_respect_to_learned_parameters(case):
+    """∂f/∂p of the snippet against SymPy's, on the grid and at the kinks."""
+    act = case.act
+    module, kw = snippet(act.slug), case.kwargs()
+    xs, _ = _points(case, 121)
+    from reference import mp_function
+
+    for name, exprs in learned_expressions(case).items():
+        got = _outputs(act, getattr(module, f"{act.slug}_derivative_{name}")(xs, **kw), len(xs))
+        for n, expr in enumerate(exprs):
+            err, x = worst(got[n], mp_function(expr), xs)
+            assert err <= act.ulp[1], f"∂{act.slug}/∂{name} output {n}: {err:.1f} ULP at x = {x!r}"
+
+
+# ---------------------------------------------------------------------------
+# Kinks: f(c), and the f' the declaration names
+# ---------------------------------------------------------------------------
+
+
+def _close(got: float, expected: sp.Expr, ulp: float) -> bool:
+    return ulp_error(got, mpmath.mpf(sp.N(expected, 40))) <= ulp
+
+
+@pytest.mark.parametrize("case", [c for c in all_cases() if any(kinks(c.values[0]))])
+def test_values_at_kinks(case):
+    """At each kink c: f(c) is SymPy's value there, f'(c) the declared one-sided value (a
+    one-sided derivative when f is continuous there), ∂f/∂p(c) the value of the piece
+    holding c; at c = 0 the same for −0.0 and for the integer 0, and a derivative of 0 is +0.0."""
+    act = case.act
+    module, kw = snippet(act.slug), case.kwargs()
+    f, df = getattr(module, act.slug), getattr(module, f"{act.slug}_derivative")
+    learned = {name: [derive.kinks(e, set()) for e in exprs] for name, exprs in learned_expressions(case).items()}
+    for n, out in enumerate(kinks(case)):
+        for i, k in enumerate(out):
+            c = float(k.point)
+            declared = declared_kink_derivative(case, str(k.point))
+            if k.continuous is True:
+                one_sided = {sp.simplify(k.left_quotient), sp.simplify(k.right_quotient)}
+                assert sp.simplify(declared) in one_sided, f"{case.label}: f'({c}) = {declared}, not in {one_sided}"
+            inputs = [c, -0.0, 0] if c == 0 else [c]
+            for x in inputs:
+                checks = [(f, k.value, act.ulp[0], "f"), (df, declared, act.ulp[1], "f'")]
+                checks += [(getattr(module, f"{act.slug}_derivative_{name}"), ks[n][i].value, act.ulp[1], f"∂f/∂{name}")
+                           for name, ks in learned.items()]
+                for fn, expected, ulp, label in checks:
+                    got = np.atleast_1d(fn(x, **kw)).reshape(-1)[n] if act.kind == "concat" else fn(x, **kw)
+                    assert _close(float(got), expected, ulp), f"{case.label}: {label}({x!r}) = {got}, declared {expected}"
+                    if expected == 0 and label != "f":  # a derivative of 0 is +0.0
+                        assert not np.signbit(got), f"{case.label}: {label}({x!r}) is −0.0"
+
+
+@pytest.mark.parametrize("act", [a for a in CATALOG if a.kind in OUTPUT_KINDS and a.kink_derivative],
+                         ids=ids([a for a in CATALOG if a.kind in OUTPUT_KINDS and a.kink_derivative]))
 def test_sympy_one_sided_limits_match_difference_quotients(act):
     """An independent check of SymPy's limits: quotients with h = ±1e-20 at 60 digits."""
-    (expr,) = expressions(act, {})
-    f = mp_function(expr)
-    for k in derive.kinks(expr, set()):
-        c = mpmath.mpf(float(k.point))
-        with mpmath.workdps(60):
-            h = mpmath.mpf("1e-20")
-            left = (f(c - h) - f(c)) / (-h)
-            right = (f(c + h) - f(c)) / h
-        for numeric, symbolic in ((left, k.left_quotient), (right, k.right_quotient)):
-            if symbolic.is_finite:
-                assert abs(numeric - mpmath.mpf(float(symbolic))) < 1e-15
-            else:
-                assert abs(numeric) > 1e15  # diverges, with the sign of the jump
-                assert mpmath.sign(numeric) == (1 if symbolic > 0 else -1)
+    from conftest import Case
+
+    for expr in expressions(Case(act.slug, act.slug, ())):
+        f = sp.lambdify(derive.X, expr, "mpmath")
+        for k in derive.kinks(expr, set()):
+            with mpmath.workdps(60):
+                c = mpmath.mpf(sp.N(k.point, 60))
+                h = mpmath.mpf("1e-20")
+                fc = mpmath.mpf(sp.N(k.value, 60))
+                left = (f(c - h) - fc) / (-h)
+                right = (f(c + h) - fc) / h
+            for numeric, symbolic in ((left, k.left_quotient), (right, k.right_quotient)):
+                if symbolic.is_finite:
+                    assert abs(numeric - mpmath.mpf(float(symbolic))) < 1e-15
+                else:
+                    assert abs(numeric) > 1e15  # diverges, with the sign of the jump
+                    assert mpmath.sign(numeric) == (1 if symbolic > 0 else -1)
 
 
-def test_prelu_derivative_with_respect_to_its_slope():
-    act = next(a for a in CATALOG if a.slug == "prelu")
-    (expr,) = expressions(act, {})
-    a = derive.symbols(act)["a"]
-    expr_a = derive.outputs(act, constants=True)[0]
-    d_da = sp.diff(expr_a, a)
-    mod = snippet("prelu")
-    xs = np.array([-3.0, -1.0, -1e-300, 0.0, 1e-300, 2.0])
-    for slope in (0.0, 0.25, 0.5):
-        got = mod.prelu_derivative_a(xs, a=slope)
-        want = [float(d_da.subs({a: sp.Rational(str(slope))}).subs(derive.X, sp.Float(x))) for x in xs]
-        np.testing.assert_array_equal(got, want)
+# ---------------------------------------------------------------------------
+# Limits at ±∞
+# ---------------------------------------------------------------------------
 
 
-def test_crelu_halves_match_their_declarations():
-    act = next(a for a in CATALOG if a.slug == "crelu")
-    mod = snippet("crelu")
-    xs = np.linspace(-5, 5, 101)
-    out, d = mod.crelu(xs), mod.crelu_derivative(xs)
-    assert out.shape == d.shape == (202,)
-    for n, expr in enumerate(expressions(act, {})):
-        ref = np.array([float(mp_function(expr)(x)) for x in xs])
-        np.testing.assert_array_equal(out[101 * n: 101 * (n + 1)], ref)
-        dexact = mp_function(derive.derivative(expr))
-        mask = xs != 0
-        dref = np.array([float(dexact(x)) for x in xs[mask]])
-        np.testing.assert_array_equal(d[101 * n: 101 * (n + 1)][mask], dref)
+def _expected(limit: sp.Expr, dtype):
+    """The float a function must return at ±inf: the limit, or NaN where there is none."""
+    if limit in (sp.oo, -sp.oo):
+        return dtype(float(limit))
+    if limit.is_real and limit.is_finite:
+        return mpmath.mpf(sp.N(limit, 40))
+    return dtype(np.nan)  # no limit (an oscillation, AccumBounds)
 
 
-def test_softmax_and_jacobian_match_sympy():
-    mod = snippet("softmax")
-    rng = np.random.default_rng(0)
-    for n in (2, 3, 4):
-        xs, s = derive.softmax_components(n)
-        forward = sp.lambdify(xs, s, "mpmath")
-        jac = sp.lambdify(xs, sp.Matrix(s).jacobian(xs), "mpmath")
-        for _ in range(20):
-            x = rng.normal(scale=5, size=n)
-            with mpmath.workdps(50):
-                ref = np.array([float(v) for v in forward(*map(mpmath.mpf, x))])
-                ref_j = np.array(jac(*map(mpmath.mpf, x)).tolist(), dtype=float)
-            # exp(x_i − m) inherits the rounding of x_i − m, amplified by |x_i − m|.
-            np.testing.assert_allclose(mod.softmax(x), ref, rtol=4e-15, atol=1e-300)
-            np.testing.assert_allclose(mod.softmax_jacobian(x), ref_j, rtol=1e-14, atol=1e-16)
+@pytest.mark.parametrize("case", all_cases())
+@pytest.mark.parametrize("dtype", [np.float64, np.float32], ids=["float64", "float32"])
+def test_limits_at_infinity(case, dtype):
+    act = case.act
+    module, kw = snippet(act.slug), case.kwargs()
+    for name, per_output in limits(case).items():
+        bound = act.ulp[0] if name == act.slug else act.ulp[1]
+        for side, x in ((0, dtype(-np.inf)), (1, dtype(np.inf))):
+            y = getattr(module, name)(x, **kw)
+            assert y.dtype == dtype, (name, x)
+            got = np.atleast_1d(y).reshape(-1)
+            assert len(got) == len(per_output), (name, x, y)
+            for n, lims in enumerate(per_output):
+                expected = _expected(lims[side], dtype)
+                if isinstance(expected, mpmath.mpf):
+                    err = ulp_error(got[n], expected, dtype)
+                    assert err <= bound, f"{case.label}: {name}({x}) = {got[n]!r}, limit {lims[side]} ({err:.1f} ULP)"
+                elif np.isnan(expected):
+                    assert np.isnan(got[n]), f"{case.label}: {name}({x}) = {got[n]!r}, no limit there"
+                else:
+                    assert got[n] == expected, f"{case.label}: {name}({x}) = {got[n]!r}, limit {lims[side]}"
+
+
+# ---------------------------------------------------------------------------
+# Vector kinds: values and Jacobian against the declared components
+# ---------------------------------------------------------------------------
+
+VECTOR = [a for a in CATALOG if a.kind in VECTOR_KINDS]
+
+
+def _rows(seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    return np.concatenate([rng.normal(scale=3, size=(30, 5)), rng.normal(scale=0.01, size=(8, 5)),
+                           rng.normal(scale=300, size=(8, 5)), [[1e-300, -1e-300, 0.0, 5e-324, 1.0]]])
+
+
+@pytest.mark.parametrize("act", VECTOR, ids=ids(VECTOR))
+def test_vector_values_match_the_declaration(act):
+    """≤ ulp beyond the error of rounding d = x_i − max, which exp turns from an absolute error
+    (≤ spacing(d)/2) into a relative one: inherent to the max-shift formula every framework uses,
+    and 0 wherever d is exact."""
+    f = getattr(snippet(act.slug), act.slug)
+    rows = _rows(0)
+    values, _ = vector_references(act.slug, rows.shape[1])
+    out = f(rows)
+    for row, y in zip(rows, out):
+        for i, (yi, ref) in enumerate(zip(y, values)):
+            exact = ref(row)  # component i as a function of (x_1, ..., x_n)
+            d = row[i] - row.max()
+            rounding = float(np.spacing(abs(d))) / 2 * float(exact) / float(np.spacing(float(exact)))
+            excess = ulp_error(yi, exact) - rounding
+            assert excess <= act.ulp[0], (row, i, ulp_error(yi, exact), rounding)
+
+
+@pytest.mark.parametrize("act", VECTOR, ids=ids(VECTOR))
+def test_vector_jacobian_matches_the_declaration(act):
+    jacobian = getattr(snippet(act.slug), derivative_name(act))
+    rows = np.random.default_rng(3).normal(scale=2, size=(12, 5))  # larger |x_i − m| amplify its rounding
+    _, refs = vector_references(act.slug, rows.shape[1])
+    J = jacobian(rows)
+    for row, jac in zip(rows, J):
+        exact = np.array([[float(refs[i][j](row)) for j in range(len(row))] for i in range(len(row))])
+        np.testing.assert_allclose(jac, exact, rtol=1e-14, atol=0, err_msg=str(row))
+    # the diagonal keeps its precision where s_i ≈ 1
+    _, refs2 = vector_references(act.slug, 2)
+    for row in ([40.0, 0.0], [0.0, -40.0], [1e-300, 0.0]):
+        got = jacobian(row)
+        for i in range(2):
+            for j in range(2):
+                assert ulp_error(got[i, j], refs2[i][j](row)) <= act.ulp[1], (row, i, j, got)
