@@ -36,8 +36,9 @@ BY_SLUG = {a.slug: a for a in CATALOG}
 ELEMENTWISE = [a for a in CATALOG if a.kind == "elementwise"]
 # Kinds whose outputs are elementwise expressions of x (one per output).
 OUTPUT_KINDS = ("elementwise", "concat")
-# Kinds that act on a vector along ``axis`` (declared over x[i] with a Sum).
-VECTOR_KINDS = ("softmax",)
+# Kinds that act on a vector along ``axis`` (declared over x[i] with a Sum);
+# "softmax" is the former name of "vector".
+VECTOR_KINDS = ("vector", "softmax")
 
 
 def ids(acts):
@@ -246,6 +247,16 @@ def vector_components(slug: str, size: int) -> tuple[tuple[sp.Symbol, ...], tupl
     comps = tuple(declared.subs({n: size, i: j + 1}).doit().subs({base[m + 1]: xs[m] for m in range(size)})
                   for j in range(size))
     return xs, comps
+
+
+@functools.cache
+def is_softmax(slug: str) -> bool:
+    """Whether SymPy proves the declared vector activation equal to exp(x_i) / Σ_k exp(x_k) (n = 3)."""
+    if BY_SLUG[slug].kind not in VECTOR_KINDS:
+        return False
+    xs, comps = vector_components(slug, 3)
+    total = sum(sp.exp(v) for v in xs)
+    return all(sp.simplify(c - sp.exp(v) / total) == 0 for c, v in zip(comps, xs))
 
 
 @functools.cache
