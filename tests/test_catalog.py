@@ -1,48 +1,89 @@
-"""The contract: declarations == pages == snippets == nav, and pages use them."""
+"""The contract: declarations == pages == snippets, the nav and the index list every
+declaration, pages include what is generated for them, and a malformed declaration
+fails naming the activation and the field."""
 
 from __future__ import annotations
 
 import re
+import textwrap
+from types import SimpleNamespace
 
 import pytest
 import yaml
 
+import activations
 import build
+import render
 from conftest import CATALOG, ROOT, SLUGS, ids
 
 
-def nav_pages(nav) -> list[str]:
+def test_declarations_pages_and_snippets_are_the_same_set():
+    pages = {p.stem for p in (ROOT / "docs" / "activations").glob("*.md")} - {"index"}
+    snippets = {p.stem for p in (ROOT / "snippets").glob("*.py")}
+    declared = {p.stem for p in (ROOT / "scripts" / "declarations").glob("*.py") if not p.name.startswith("_")}
+    assert sorted(pages) == sorted(SLUGS)
+    assert sorted(snippets) == sorted(SLUGS)
+    assert declared <= set(SLUGS), "every declaration file declares its own slug (or its family's)"
+    assert [a.slug for a in build.check_catalog(ROOT)] == SLUGS  # the same check the build runs
+    assert len(set(SLUGS)) == len(SLUGS)
+
+
+def _nav_pages(nav) -> list[str]:
     pages = []
     for item in nav:
         if isinstance(item, str):
             pages.append(item)
         elif isinstance(item, dict):
             for value in item.values():
-                pages += nav_pages(value) if isinstance(value, list) else [value]
+                pages += _nav_pages(value) if isinstance(value, list) else [value]
     return pages
 
 
-def mkdocs_config() -> dict:
-    return yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+def test_the_nav_lists_every_declaration_once_by_family():
+    entries = build.nav_entries(list(CATALOG))
+    pages = _nav_pages(entries)
+    assert sorted(pages) == sorted(f"activations/{s}.md" for s in SLUGS)
+    assert len(pages) == len(set(pages))
+    titles = [next(iter(e)) for e in entries]
+    order = list(activations.FAMILIES.values())
+    assert titles == sorted(titles, key=order.index), "families in the order of FAMILIES"
+    for entry in entries:
+        ((title, members),) = entry.items()
+        family = next(k for k, v in activations.FAMILIES.items() if v == title)
+        for member in members:
+            ((name, page),) = member.items()
+            act = activations.by_slug()[page.removeprefix("activations/").removesuffix(".md")]
+            assert (act.name, act.family) == (name, family)
 
 
-def test_every_declaration_has_a_page_a_snippet_and_a_nav_entry():
-    pages = {p.stem for p in (ROOT / "docs" / "activations").glob("*.md")} - {"index"}
-    snippets = {p.stem for p in (ROOT / "snippets").glob("*.py")}
-    nav = {p.removeprefix("activations/").removesuffix(".md") for p in nav_pages(mkdocs_config()["nav"])
-           if p.startswith("activations/")} - {"index"}
-    assert sorted(pages) == sorted(SLUGS)
-    assert sorted(snippets) == sorted(SLUGS)
-    assert sorted(nav) == sorted(SLUGS)
-    build.check_catalog(ROOT)  # the same check the build runs
+def test_the_hook_puts_them_in_the_activations_section_of_mkdocs_yml():
+    import mkdocs_hooks
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    nav = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["nav"]
+    config = mkdocs_hooks.on_config(SimpleNamespace(nav=nav))
+    (section,) = [item["Activations"] for item in config.nav if isinstance(item, dict) and "Activations" in item]
+    assert section[0] == "activations/index.md"
+    assert sorted(_nav_pages(section[1:])) == sorted(f"activations/{s}.md" for s in SLUGS)
+
+
+def test_the_index_links_every_declaration():
+    text = render.index(list(CATALOG))
+    assert sorted(re.findall(r"\]\((\w+)\.md\)", text)) == sorted(SLUGS)
+    assert '--8<-- "build/generated/index.md"' in (ROOT / "docs" / "activations" / "index.md").read_text()
+
+
+PAGE_FRAGMENTS = [*render.FRAGMENTS, "figures", "frameworks"]
 
 
 @pytest.mark.parametrize("act", CATALOG, ids=ids(CATALOG))
 def test_page_includes_its_snippet_and_every_generated_fragment(act):
     text = (ROOT / "docs" / "activations" / f"{act.slug}.md").read_text()
     assert f'--8<-- "snippets/{act.slug}.py"' in text
-    for fragment in ("definition", "derivative", "properties", "identities", "differentiability",
-                     "figures", "frameworks", "references"):
+    for fragment in PAGE_FRAGMENTS:
         assert f'--8<-- "build/generated/{act.slug}/{fragment}.md"' in text, fragment
     headings = re.findall(r"^## (.+)$", text, flags=re.M)
     assert headings[:4] == ["Definition", "Derivative", "Properties", "Differentiability"]
@@ -58,23 +99,100 @@ def test_page_types_no_derivative_by_hand(act):
         assert not re.search(r"'\s*\(x\)\s*=", block), f"hand-typed derivative: {block.strip()}"
 
 
-def test_catalog_overview_links_every_activation():
-    text = (ROOT / "docs" / "activations" / "index.md").read_text()
-    assert sorted(set(re.findall(r"\]\((\w+)\.md\)", text))) == sorted(SLUGS)
+# ---------------------------------------------------------------------------
+# Malformed declarations fail naming the activation and the field
+# ---------------------------------------------------------------------------
+
+GOOD = {"slug": '"demo"', "name": '"Demo"', "symbol": r'r"\operatorname{demo}"', "expr": '"Max(0, x)"',
+        "family": '"relu"', "kink_derivative": '{"0": "0"}', "no_reference": '"a test fixture"'}
 
 
-@pytest.mark.parametrize("act", CATALOG, ids=ids(CATALOG))
-def test_snippet_api(act):
-    import importlib
+def declaration(variable: str = "ACTIVATION", **fields) -> str:
+    """A declaration file: GOOD with ``fields`` replaced (None drops a field)."""
+    merged = {**GOOD, **fields}
+    body = ",\n".join(f"    {k}={v}" for k, v in merged.items() if v is not None)
+    source = f"{variable} = Activation(\n{body},\n)\n"
+    if variable == "ACTIVATIONS":
+        source = f"ACTIVATIONS = (Activation(\n{body},\n),)\n"
+    return ("from activations import Activation, Framework, Naive, Param, Reference, UsedIn\n\n" + source)
 
-    module = importlib.import_module(act.slug)
-    derivative = "softmax_jacobian" if act.kind == "softmax" else f"{act.slug}_derivative"
-    assert callable(getattr(module, act.slug)) and callable(getattr(module, derivative))
-    source = (ROOT / "snippets" / f"{act.slug}.py").read_text()
-    imports = set(re.findall(r"^\s*(?:import|from)\s+(\w+)", source, flags=re.M))
-    assert imports <= {"numpy", "__future__"}, f"a snippet stands alone: imports {imports}"
-    for p in act.params:
-        import inspect
 
-        default = inspect.signature(getattr(module, act.slug)).parameters[p.name].default
-        assert default == float(p.default), f"{p.name} defaults to {default}, declared {p.default}"
+def write(folder, files: dict[str, str]):
+    for name, text in files.items():
+        (folder / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    return folder
+
+
+def test_a_good_declaration_loads(tmp_path):
+    (act,) = activations.load(write(tmp_path, {"demo.py": declaration()}))
+    assert act.slug == "demo" and act.family == "relu"
+
+
+MALFORMED = {  # label: (fields replaced in GOOD, the field the error must name)
+    "name-not-a-string": ({"name": "3"}, "name"),
+    "empty-symbol": ({"symbol": '""'}, "symbol"),
+    "unknown-family": ({"family": '"relu_like"'}, "family"),
+    "unknown-kind": ({"kind": '"pointwise"'}, "kind"),
+    "expr-not-a-string": ({"expr": "3"}, "expr"),
+    "plot-range-of-strings": ({"plot_range": '("a", 1)'}, "plot_range"),
+    "plot-range-a-list": ({"plot_range": "[-1, 1]"}, "plot_range"),
+    "default-not-a-number": ({"params": '(Param("a", "a", "zero", "slope"),)'}, "params"),
+    "default-of-the-wrong-sign": ({"params": '(Param("a", "a", "-1", "slope"),)'}, "params"),
+    "default-a-float-not-an-exact-string": ({"params": '(Param("a", "a", 0.1, "slope"),)'}, "params"),
+    "parameter-name-not-a-string": ({"params": '(Param(3, "a", "1", "slope"),)'}, "params"),
+    "params-not-a-tuple": ({"params": 'Param("a", "a", "1", "slope")'}, "params"),
+    "aliases-not-a-tuple": ({"aliases": '"demo unit"'}, "aliases"),
+    "reference-over-http": ({"no_reference": None,
+                             "references": '(Reference("A. Author", 2020, "T", "http://example.org"),)'},
+                            "references"),
+    "reference-year-a-string": ({"no_reference": None,
+                                 "references": '(Reference("A. Author", "2020", "T", "https://example.org"),)'},
+                                "references"),
+    "framework-url-not-https": ({"frameworks": '(Framework("PyTorch", ("torch.relu(x)",), "", "docs.pytorch.org"),)'},
+                                "frameworks"),
+    "framework-calls-not-a-tuple": ({"frameworks": '(Framework("PyTorch", "torch.relu(x)"),)'}, "frameworks"),
+    "used-in-without-https-source": ({"used_in": '(UsedIn("M", "ftp://example.org"),)'}, "used_in"),
+    "ulp-below-one": ({"ulp": "(0.5, 16.0)"}, "ulp"),
+    "loose-ulp-without-reason": ({"ulp": "(8.0, 16.0)"}, "ulp_reason"),
+    "kink-not-a-number": ({"kink_derivative": '{"zero": "0"}'}, "kink_derivative"),
+    "naive-not-a-Naive": ({"naive": '("x", "1")'}, "naive"),
+}
+
+
+@pytest.mark.parametrize("fields, field_name", list(MALFORMED.values()), ids=list(MALFORMED))
+def test_a_malformed_declaration_fails_naming_the_activation_and_the_field(tmp_path, fields, field_name):
+    write(tmp_path, {"demo.py": declaration(**fields)})
+    with pytest.raises(activations.DeclarationError) as err:
+        activations.load(tmp_path)
+    assert err.value.slug == "demo" and err.value.field == field_name, str(err.value)
+    assert f"activation 'demo', field '{field_name}'" in str(err.value)
+
+
+def test_check_names_the_field_without_a_file():
+    good = activations.by_slug()["relu"]
+    import dataclasses
+
+    with pytest.raises(activations.DeclarationError, match="activation 'relu', field 'family'"):
+        activations.check(dataclasses.replace(good, family="nonsense"))
+    with pytest.raises(activations.DeclarationError, match="activation 'relu', field 'aliases'"):
+        activations.check(dataclasses.replace(good, aliases=["rectifier"]))
+
+
+def test_a_file_named_differently_from_its_slug_fails(tmp_path):
+    write(tmp_path, {"other.py": declaration()})
+    with pytest.raises(activations.DeclarationError) as err:
+        activations.load(tmp_path)
+    assert err.value.slug == "demo" and err.value.field == "slug" and "other.py" in str(err.value)
+
+
+def test_a_duplicate_slug_fails(tmp_path):
+    write(tmp_path, {"demo.py": declaration(), "family.py": declaration("ACTIVATIONS")})
+    with pytest.raises(activations.DeclarationError) as err:
+        activations.load(tmp_path)
+    assert err.value.slug == "demo" and err.value.field == "slug" and "declared twice" in str(err.value)
+
+
+def test_a_file_that_does_not_load_names_its_activation(tmp_path):
+    write(tmp_path, {"demo.py": declaration().replace("Activation(", "Activation(unknown_field=1, ")})
+    with pytest.raises(activations.DeclarationError, match=r"activation 'demo'.*demo\.py does not load"):
+        activations.load(tmp_path)
