@@ -51,7 +51,14 @@ FAMILIES: dict[str, str] = {
     "periodic": "Periodic and radial",
     "other": "Other",
 }
-KINDS = ("elementwise", "concat", "softmax")
+# "vector": each output depends on the whole input vector (softmax family,
+# sparsemax), declared over x[i] with Sum; "gated": the input is split in two
+# halves a and b along an axis and one half gates the other (GLU family);
+# "softmax" is the former name of "vector", accepted while code that
+# dispatches on it remains (scripts/vector.py treats both alike).
+KINDS = ("elementwise", "concat", "vector", "gated", "softmax")
+VECTOR_KINDS = ("vector", "softmax")
+GATES = ("first", "second")
 ASSUMPTIONS = ("positive", "nonnegative", "negative", "nonpositive", "real")
 FRAMEWORKS = ("PyTorch", "Keras", "TensorFlow", "JAX")
 
@@ -193,7 +200,7 @@ class Activation:
     expr: str | tuple[str, ...]  # tuple: the outputs of a concatenating activation
     family: str = "other"  # a key of FAMILIES
     aliases: tuple[str, ...] = ()
-    kind: str = "elementwise"  # "elementwise", "concat" or "softmax"
+    kind: str = "elementwise"  # one of KINDS
     params: tuple[Param, ...] = ()
     constants: tuple[Param, ...] = ()  # fixed numbers, shown with their value
     plot_range: tuple[float, float] = (-5.0, 5.0)
@@ -225,6 +232,18 @@ class Activation:
     variants: tuple[Variant, ...] = ()
     # A parameter drawn at random in training and fixed at its mean in evaluation (RReLU).
     stochastic: Stochastic | None = None
+    # Vector-valued kinds (scripts/vector.py derives and proves them).
+    # kind="gated": which half of the input is the gate, "first" (a) or "second" (b).
+    gate: str = ""
+    # kind="vector": the Jacobian ∂y_i/∂x_j in closed form, a SymPy string in
+    # i, j, KroneckerDelta, the outputs y[i], the inputs x[i], s[i] (softmax
+    # of x) and, with a threshold, m (the support's size) and supp[i] (1 on
+    # the support, else 0); proved against SymPy's Jacobian for n = 2, 3, 4.
+    jacobian: str = ""
+    # kind="vector", a projection (sparsemax): the threshold tau used in expr,
+    # a SymPy string in m and x[1], ..., x[m], the inputs in the support
+    # {i : x_i > tau} (the m largest).
+    threshold: str = ""
 
 
 SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -262,6 +281,7 @@ def check(act: Activation) -> None:
         _fail(act, "kind", f"{act.kind!r} is not one of {KINDS}")
     if not isinstance(act.expr, (str, tuple)) or not act.expr:
         _fail(act, "expr", "must be a SymPy string (or a tuple of them for a concatenation)")
+    _check_vector(act)
     lo, hi = act.plot_range
     if not (isinstance(lo, (int, float)) and isinstance(hi, (int, float)) and lo < hi):
         _fail(act, "plot_range", f"{act.plot_range} is not an interval (lo, hi) with lo < hi")
@@ -362,6 +382,40 @@ def _check_stochastic(act: Activation) -> None:
             _fail(act, "stochastic", f"bound {end!r} is neither a declared parameter nor a number")
     if not bounds[0] < bounds[1]:
         _fail(act, "stochastic", f"low {s.low} must be below high {s.high} at the defaults")
+
+
+def _check_vector(act: Activation) -> None:
+    """The fields of the vector-valued kinds (scripts/vector.py derives them)."""
+    for name in ("gate", "jacobian", "threshold"):
+        if not isinstance(getattr(act, name), str):
+            _fail(act, name, "must be a string")
+    names = lambda text: set(re.findall(r"[A-Za-z_][A-Za-z_0-9]*", text))  # noqa: E731
+    if act.kind == "concat" and (not isinstance(act.expr, tuple) or len(act.expr) < 2):
+        _fail(act, "expr", "a concatenation needs a tuple of two or more expressions in x")
+    if act.kind != "concat" and not isinstance(act.expr, str):
+        _fail(act, "expr", f"kind={act.kind!r} takes one expression (a string), not a tuple")
+    if act.kind != "gated" and act.gate:
+        _fail(act, "gate", f"only kind='gated' has a gate (this is kind={act.kind!r})")
+    if act.kind not in VECTOR_KINDS:
+        for name in ("jacobian", "threshold"):
+            if getattr(act, name):
+                _fail(act, name, f"only kind='vector' declares {name} (this is kind={act.kind!r})")
+    if act.kind == "gated":
+        if act.gate not in GATES:
+            _fail(act, "gate", f"{act.gate!r} is not one of {GATES}: say which half of the input is the gate")
+        if not {"a", "b"} <= names(act.expr) or "x" in names(act.expr):
+            _fail(act, "expr", "a gated activation is an expression in the two halves a and b (not x)")
+    if act.kind in VECTOR_KINDS:
+        if "x[i]" not in act.expr.replace(" ", ""):
+            _fail(act, "expr", "a vector activation gives component i as an expression in x[i] (and Sum over x[k])")
+        if not act.jacobian.strip():
+            _fail(act, "jacobian", "a vector activation states its Jacobian dy_i/dx_j in closed form, to be proved")
+        if not {"i", "j"} & names(act.jacobian):
+            _fail(act, "jacobian", f"{act.jacobian!r} does not depend on i or j")
+        if bool(act.threshold) != ("tau" in names(act.expr)):
+            _fail(act, "threshold", "expr uses tau exactly when a threshold is declared")
+        if act.threshold and "m" not in names(act.threshold):
+            _fail(act, "threshold", f"{act.threshold!r} must depend on the support's size m")
 
 
 def _check_sign(act: Activation, kind: str, p: Param) -> None:

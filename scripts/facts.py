@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 import derive
-from activations import Activation
+import vector
+from activations import VECTOR_KINDS, Activation
 from derive import X, approx, latex
 
 SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
@@ -72,7 +73,8 @@ class Facts:
     outputs: list[OutputFacts]
     learned: list[dict] = field(default_factory=list)  # ∂f/∂param
     identities: list[dict] = field(default_factory=list)
-    softmax: dict = field(default_factory=dict)
+    vector: dict = field(default_factory=dict)  # kinds "vector" and "gated": vector.facts()
+    softmax: dict = field(default_factory=dict)  # the same dict; render.comparison() still reads this name
 
 
 def _solutions_text(solutions) -> str:
@@ -215,24 +217,13 @@ def facts(act: Activation) -> Facts:
         defaults_note=", ".join(f"${latex(sp.Symbol(p.symbol))} = {p.default}$" for p in act.params),
         outputs=[],
     )
-    if act.kind == "softmax":
-        s = derive.softmax_facts(act)
-        i, k, n = sp.symbols("i k n", integer=True, positive=True)
-        declared = derive.parse(act, act.expr, {"x": sp.IndexedBase("x"), "i": i, "k": k, "n": n})
-        s_ = sp.IndexedBase("s")
-        j = sp.Symbol("j", integer=True)
-        result.softmax = {
-            "definition": latex(declared),
-            "jacobian_rule": latex(sp.Mul(s_[i], sp.KroneckerDelta(i, j) - s_[j], evaluate=False)),
-            "proved_sizes": list(s.sizes),
-            "jacobian_ok": s.jacobian_rule,
-            "sums_to_one": s.sums_to_one,
-            "shift_invariant": s.shift_invariant,
-            "two_class_is_sigmoid": s.two_class_is_sigmoid,
-            "component_range": derive.interval_latex(s.component_range),
-        }
-        if not (s.jacobian_rule and s.sums_to_one and s.shift_invariant and s.two_class_is_sigmoid):
-            raise derive.DeclarationError(act.slug, "SymPy could not prove the softmax identities")
+    if act.kind in VECTOR_KINDS or act.kind == "gated":
+        result.vector = result.softmax = vector.facts(act)
+        result.identities = result.vector["identities"]
+        if act.kind in VECTOR_KINDS:  # the names render.comparison() reads
+            result.vector["component_range"] = result.vector["two_inputs_range"]
+            result.vector["two_class_is_sigmoid"] = {"slug": "sigmoid", "argument": "z"} in [
+                {"slug": m["slug"], "argument": m["argument"]} for m in result.vector["two_inputs_matches"]]
         return result
     exprs = derive.outputs(act, constants=False)
     labels = ["f"] if len(exprs) == 1 else [f"output {n + 1}" for n in range(len(exprs))]

@@ -12,6 +12,7 @@ ACTIVATION = Activation(
     aliases=("normalized exponential", "softargmax"),
     kind="softmax",
     expr="exp(x[i]) / Sum(exp(x[k]), (k, 1, n))",
+    jacobian="y[i]*(KroneckerDelta(i, j) - y[j])",
     plot_range=(-6, 6),
     frameworks=(
         Framework("PyTorch", ("torch.nn.Softmax(dim=-1)", "torch.nn.functional.softmax(x, dim=-1)"),

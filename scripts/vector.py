@@ -1,0 +1,802 @@
+"""Vector-valued activations: the softmax family, sparsemax and the GLU family.
+
+``kind="vector"`` (softmax, softmin, log-softmax, sparsemax): component i of
+the output is declared over ``x[i]``, ``n`` and ``Sum(..., (k, 1, n))``.
+SymPy expands it for n = 2, 3, 4 inputs, differentiates every component with
+respect to every input and proves the declared closed-form Jacobian
+(``Activation.jacobian``) entry by entry; it decides whether the outputs sum
+to 1, whether adding a constant to every input changes nothing, and derives
+the two-input case f(z, 0)_1 as a function of z (range, kinks), which it
+matches against the elementwise activations of the catalog.
+
+A projection (sparsemax) also declares a threshold ``tau`` over its support
+S = {i : x_i > τ}. Inputs with the same support form a region on which the
+activation is one smooth expression; for n = 2, 3 every region is derived:
+the Jacobian there, the KKT conditions of the Euclidean projection onto the
+probability simplex, and the boundaries where the support changes (the kinks:
+continuous, the Jacobian jumps).
+
+``kind="gated"`` (GLU, SwiGLU, GeGLU, ReGLU): the input is split in two halves
+along an axis, a (the first) and b (the second), and ``expr`` is in a and b.
+``Activation.gate`` says which half is the gate: the other half (the value)
+must enter linearly, f = value·g(gate), which is proved. The Jacobian of the
+n outputs with respect to the 2n inputs is two diagonal blocks, ∂/∂value =
+g(gate) and ∂/∂gate = value·g'(gate), proved for n = 2, 3, 4 on each smooth
+piece of g.
+
+:func:`facts` returns plain data (LaTeX and Markdown strings, booleans,
+numbers) for ``facts.Facts.vector``; the ``*_md`` functions turn it into the
+page fragments, with no case for one activation in particular.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+import derive
+from activations import VECTOR_KINDS, Activation, DeclarationError, by_slug
+from derive import X, latex
+
+SIZES = (2, 3, 4)  # input sizes for the Jacobian proofs
+REGION_SIZES = (2, 3)  # a projection has 2**n − 1 regions: n = 2, 3
+EXAMPLE = (sp.Integer(1), sp.Rational(1, 2), sp.Integer(-1))  # a three-input example on the page
+I, J, K, N = sp.symbols("i j k n", integer=True, positive=True)
+M = sp.Symbol("m", integer=True, positive=True)
+XB, YB, SB, SUPP = (sp.IndexedBase(name) for name in ("x", "y", "s", "supp"))
+TAU = sp.Symbol("tau", real=True)
+A, B = sp.symbols("a b", real=True)
+C = sp.Symbol("c", real=True)
+NONSMOOTH = (sp.Piecewise, sp.Max, sp.Min, sp.Abs, sp.sign, sp.Heaviside)
+
+
+def _error(act: Activation, field_name: str, problem: str) -> DeclarationError:
+    return DeclarationError(act.slug, problem, field_name)
+
+
+def _parse(act: Activation, text: str, field_name: str, names: dict) -> sp.Expr:
+    try:
+        expr = derive.parse(act, text, names)
+    except DeclarationError as err:
+        raise _error(act, field_name, str(err).split(": ", 1)[-1]) from None
+    return sp.sympify(expr).subs(derive.parameter_values(act))
+
+
+def inputs(size: int) -> list[sp.Symbol]:
+    return list(sp.symbols(f"x1:{size + 1}", real=True))
+
+
+def _zero(expr: sp.Expr, xs=()) -> bool:
+    """expr == 0: symbolically, and at two exact points (simplify alone decides nothing)."""
+    expr = sp.sympify(expr)
+    if expr == 0:
+        return True
+    if sp.simplify(expr) != 0 and sp.simplify(sp.expand(expr.rewrite(sp.exp))) != 0:
+        return False
+    free = sorted(expr.free_symbols, key=str)
+    for point in ((sp.Rational(3, 7), sp.Rational(-5, 3), sp.Rational(1, 9), sp.Rational(2, 1), sp.Rational(-1, 4)),
+                  (sp.Rational(-2, 5), sp.Rational(1, 3), sp.Rational(7, 4), sp.Rational(-1, 8), sp.Rational(5, 6))):
+        value = expr.subs(dict(zip(free, itertools.cycle(point)))).evalf(30)
+        if value.is_number and abs(value) > 1e-25:
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------
+# kind="vector": components, and the regions of a projection
+# --------------------------------------------------------------------------
+
+
+def declared(act: Activation) -> sp.Expr:
+    """Component i of the output, as declared (x an IndexedBase)."""
+    return _parse(act, act.expr, "expr", {"x": XB, "i": I, "k": K, "n": N, "tau": TAU})
+
+
+def _expand(act: Activation, expr: sp.Expr, size: int, index: int, xs: list[sp.Symbol]) -> sp.Expr:
+    e = expr.subs({N: size, I: index + 1}).doit()
+    e = e.subs({XB[r + 1]: xs[r] for r in range(size)})
+    stray = e.free_symbols - set(xs) - {TAU}
+    if stray:
+        raise _error(act, "expr", f"component {index + 1} for n = {size} still has {sorted(map(str, stray))}")
+    return e
+
+
+def components(act: Activation, size: int) -> tuple[list[sp.Symbol], list[sp.Expr]]:
+    """The n components of a vector activation without threshold, in x1..xn."""
+    if act.threshold:
+        raise _error(act, "threshold", "a projection is piecewise: use regions()")
+    xs, e = inputs(size), declared(act)
+    return xs, [_expand(act, e, size, r, xs) for r in range(size)]
+
+
+@dataclass(frozen=True)
+class Region:
+    """Inputs whose support is ``support``: there the activation is ``outputs``."""
+
+    support: tuple[int, ...]  # 0-based indices
+    tau: sp.Expr
+    margins: tuple[sp.Expr, ...]  # x_r − τ: > 0 on the support, ≤ 0 off it
+    outputs: tuple[sp.Expr, ...]
+
+    @property
+    def conditions(self) -> tuple:
+        return tuple(sp.StrictGreaterThan(d, 0) if r in self.support else sp.LessThan(d, 0)
+                     for r, d in enumerate(self.margins))
+
+    def contains(self, point: dict) -> bool:
+        return all(bool(c.subs(point)) for c in self.conditions)
+
+
+def _threshold(act: Activation, support: tuple[int, ...], xs: list[sp.Symbol]) -> sp.Expr:
+    t = _parse(act, act.threshold, "threshold", {"x": XB, "m": M, "k": K})
+    t = t.subs(M, len(support)).doit().subs({XB[r + 1]: xs[s] for r, s in enumerate(support)})
+    stray = t.free_symbols - set(xs)
+    if stray:
+        raise _error(act, "threshold", f"for a support of size {len(support)} it still has {sorted(map(str, stray))}")
+    return t
+
+
+def _resolve(act: Activation, e: sp.Expr, u: sp.Expr, positive: bool) -> sp.Expr:
+    """Max(x_i − τ, 0) on a region: x_i − τ on the support, 0 off it."""
+
+    def choose(*args):
+        rest = [a for a in args if a != 0]
+        if len(args) != 2 or len(rest) != 1 or sp.simplify(rest[0] - u) != 0:
+            raise _error(act, "expr", f"with a threshold, the only Max allowed is Max(x[i] - tau, 0), not Max{args}")
+        return rest[0] if positive else sp.S.Zero
+
+    return e.replace(lambda q: isinstance(q, sp.Max), lambda q: choose(*q.args))
+
+
+_REGIONS: dict = {}
+
+
+def regions(act: Activation, size: int) -> tuple[Region, ...]:
+    """Every support S ⊆ {1..n} (non-empty) with the activation's smooth expression there."""
+    key = (repr(act), size)
+    if key not in _REGIONS:
+        _REGIONS[key] = _regions(act, size)
+    return _REGIONS[key]
+
+
+def _regions(act: Activation, size: int) -> tuple[Region, ...]:
+    xs, e = inputs(size), declared(act)
+    result = []
+    for m in range(1, size + 1):
+        for support in itertools.combinations(range(size), m):
+            tau = _threshold(act, support, xs)
+            outs = []
+            for r in range(size):
+                component = _expand(act, e, size, r, xs).subs(TAU, tau)
+                outs.append(sp.simplify(_resolve(act, component, xs[r] - tau, r in support)))
+            region = Region(support, tau, tuple(xs[r] - tau for r in range(size)), tuple(outs))
+            witness = {xs[r]: (0 if r in support else -1) for r in range(size)}
+            if not region.contains(witness):
+                raise _error(act, "threshold", f"no input has the support {_set(support)} (tried {witness})")
+            result.append(region)
+    return tuple(result)
+
+
+def _set(support) -> str:
+    return "{" + ", ".join(str(r + 1) for r in support) + "}"
+
+
+def region_of(act: Activation, values) -> Region:
+    """The region of an exact input, found by the sorted-support rule.
+
+    Sort the inputs in decreasing order; the support's size is the largest
+    m with x_(m) > τ_m, τ_m being the threshold over the m largest.
+    """
+    values = [sp.nsimplify(v) for v in values]
+    size = len(values)
+    xs = inputs(size)
+    order = sorted(range(size), key=lambda r: -values[r])
+    point = dict(zip(xs, values))
+    best = 0
+    for m in range(1, size + 1):
+        if values[order[m - 1]] > _threshold(act, tuple(order[:m]), xs).subs(point):
+            best = m
+    support = tuple(sorted(order[:best]))
+    return next(r for r in regions(act, size) if r.support == support)
+
+
+def evaluate(act: Activation, values) -> list[sp.Expr]:
+    """The exact output of a vector activation at an exact input (any length)."""
+    values = [sp.nsimplify(v) for v in values]
+    xs = inputs(len(values))
+    if act.threshold:
+        outs = region_of(act, values).outputs
+    else:
+        outs = components(act, len(values))[1]
+    return [sp.simplify(o.subs(dict(zip(xs, values)))) for o in outs]
+
+
+def two_inputs(act: Activation) -> sp.Expr:
+    """f(z, 0)_1 as an expression in x: a piecewise one for a projection."""
+    xs = inputs(2)
+    if not act.threshold:
+        return sp.simplify(components(act, 2)[1][0].subs({xs[0]: X, xs[1]: 0}))
+    at = {xs[0]: X, xs[1]: 0}
+    parts = [(r.outputs[0].subs(at), sp.And(*[c.subs(at) for c in r.conditions])) for r in regions(act, 2)]
+    return sp.piecewise_fold(sp.Piecewise(*parts, (sp.nan, True)))
+
+
+# --------------------------------------------------------------------------
+# The Jacobian rule
+# --------------------------------------------------------------------------
+
+
+def _rule_names() -> dict:
+    return {"i": I, "j": J, "y": YB, "x": XB, "s": SB, "supp": SUPP, "m": M,
+            "KroneckerDelta": sp.KroneckerDelta}
+
+
+def jacobian_rule(act: Activation) -> sp.Expr:
+    return _parse(act, act.jacobian, "jacobian", _rule_names())
+
+
+def _rule_matrix(act, rule, xs, ys, support=None) -> sp.Matrix:
+    size = len(xs)
+    total = sum(sp.exp(v) for v in xs)
+    soft = [sp.exp(v) / total for v in xs]
+    entries = sp.zeros(size, size)
+    for r in range(size):
+        for c in range(size):
+            e = rule.subs({I: r + 1, J: c + 1}).doit()
+            subs = {YB[q + 1]: ys[q] for q in range(size)}
+            subs.update({XB[q + 1]: xs[q] for q in range(size)})
+            subs.update({SB[q + 1]: soft[q] for q in range(size)})
+            if support is not None:
+                subs.update({SUPP[q + 1]: int(q in support) for q in range(size)})
+                subs[M] = len(support)
+            e = e.subs(subs)
+            stray = e.free_symbols - set(xs)
+            if stray:
+                raise _error(act, "jacobian", f"entry ({r + 1}, {c + 1}) for n = {size} still has "
+                             f"{sorted(map(str, stray))}")
+            entries[r, c] = e
+    return entries
+
+
+def _check_jacobian(act, xs, ys, support=None) -> None:
+    rule = _rule_matrix(act, jacobian_rule(act), xs, ys, support)
+    derived = sp.Matrix(ys).jacobian(xs)
+    for r in range(len(xs)):
+        for c in range(len(xs)):
+            if not _zero(derived[r, c] - rule[r, c]):
+                where = f" on the region with support {_set(support)}" if support is not None else ""
+                raise _error(act, "jacobian", f"SymPy finds dy_{r + 1}/dx_{c + 1} = {derived[r, c]} for n = {len(xs)}"
+                             f"{where}, not the declared {rule[r, c]}")
+
+
+Z = sp.Symbol("z", real=True)
+
+
+def _shown(expr) -> str:
+    """LaTeX in the declared order (y_i (δ_ij − y_j), not (δ_ij − y_j) y_i)."""
+    return sp.latex(expr, order="none", ln_notation=True)
+
+
+def _rule_latex(act: Activation) -> str:
+    """The rule with supp[i] shown as 1_{i ∈ S} and m as |S|."""
+    jacobian_rule(act)  # fails naming the field if it does not parse
+    rule = derive.parse(act, act.jacobian, _rule_names(), evaluate=False)
+    shown = rule.replace(lambda q: isinstance(q, sp.Indexed) and q.base == SUPP,
+                         lambda q: sp.Symbol("ZSUPP" + str(q.indices[0])))
+    text = _shown(shown.subs(M, sp.Symbol("ZCARD")))
+    for q in ("i", "j"):
+        text = text.replace("ZSUPP" + q, r"\mathbb{1}_{" + q + r" \in S}")
+    return text.replace("ZCARD", "|S|")
+
+
+# --------------------------------------------------------------------------
+# The two-input case, matched against the catalog
+# --------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=None)
+def _catalog_curves() -> tuple:
+    import reference  # reference imports derive; imported here to keep the import graph flat
+
+    points = np.array([-2.7, -1.3, -0.4, 0.35, 0.8, 1.6, 3.1])
+    curves = []
+    for other in by_slug().values():
+        if other.kind != "elementwise":
+            continue
+        try:
+            expr = derive.expression(other, defaults=True)
+            curves.append((other, expr, reference.numpy_function(expr)(points)))
+        except Exception:  # a declaration the derivation cannot use is not a match
+            continue
+    return points, tuple(curves)
+
+
+def matches(expr: sp.Expr) -> list[dict]:
+    """Elementwise activations of the catalog equal to expr(z) or expr(−z), proved by SymPy."""
+    import reference
+
+    points, curves = _catalog_curves()
+    found = []
+    for sign in (1, -1):
+        e = expr.subs(X, sign * X)
+        ys = reference.numpy_function(e)(points)
+        for other, other_expr, other_ys in curves:
+            if np.allclose(ys, other_ys, rtol=1e-12, atol=1e-14) and derive.prove_equal(e, other_expr):
+                found.append({"slug": other.slug, "name": other.name, "symbol": other.symbol,
+                              "argument": "z" if sign == 1 else "-z"})
+    return found
+
+
+def _match_text(lhs: str, found: list[dict]) -> str:
+    """'$lhs = σ(z)$, the [Sigmoid](sigmoid.md) (proved by SymPy)', or '$lhs$' when nothing matches."""
+    if not found:
+        return f"${lhs}$"
+    return " and ".join(f"${lhs} = {m['symbol']}({m['argument']})$, the [{m['name']}]({m['slug']}.md)"
+                        for m in found) + " (proved by SymPy)"
+
+
+def _range(expr: sp.Expr):
+    try:
+        return derive.image(derive.pieces(expr))
+    except Exception:  # function_range gives up on some special functions
+        return None
+
+
+# --------------------------------------------------------------------------
+# Facts of a vector activation
+# --------------------------------------------------------------------------
+
+
+def _kink_rows(expr: sp.Expr) -> list[dict]:
+    rows = []
+    for k in derive.kinks(expr, set()):
+        rows.append({"point": latex(k.point), "left_quotient": latex(k.left_quotient),
+                     "right_quotient": latex(k.right_quotient), "continuous": k.continuous is True,
+                     "differentiable": k.differentiable is True})
+    return rows
+
+
+def _vector_facts(act: Activation) -> dict:
+    e = declared(act)
+    shift = {"sums_to_one": True, "exp_sums_to_one": True, "shift_invariant": True}
+    kinks: list[dict] = []
+    n_regions = {}
+    if act.threshold:
+        projection = _is_positive_part(act)
+        for size in REGION_SIZES:
+            xs = inputs(size)
+            regs = regions(act, size)
+            n_regions[size] = len(regs)
+            for reg in regs:
+                _check_jacobian(act, xs, list(reg.outputs), reg.support)
+                shift["sums_to_one"] &= _zero(sum(reg.outputs) - 1)
+                shift["exp_sums_to_one"] = False
+                moved = {v: v + C for v in xs}
+                shift["shift_invariant"] &= all(_zero(o.subs(moved, simultaneous=True) - o) for o in reg.outputs) \
+                    and all(_zero(d.subs(moved, simultaneous=True) - d) for d in reg.margins)
+                projection &= _kkt(reg, xs)
+            kinks += _boundaries(act, size)
+        proved_sizes = REGION_SIZES
+    else:
+        projection = False
+        for size in SIZES:
+            xs, ys = components(act, size)
+            _check_jacobian(act, xs, ys)
+            shift["sums_to_one"] &= _zero(sum(ys) - 1)
+            if not shift["sums_to_one"]:
+                shift["exp_sums_to_one"] &= _zero(sum(sp.exp(y) for y in ys) - 1)
+            moved = {v: v + C for v in xs}
+            shift["shift_invariant"] &= all(_zero(y.subs(moved, simultaneous=True) - y) for y in ys)
+        proved_sizes = SIZES
+    if shift["sums_to_one"]:
+        shift["exp_sums_to_one"] = False
+    two = two_inputs(act)
+    rng = _range(two)
+    bounded = rng is not None and not act.threshold and all(
+        _inside(y, rng) for size in SIZES for y in components(act, size)[1])
+    found = matches(two)
+    smooth = not two.atoms(*NONSMOOTH) and not e.atoms(*NONSMOOTH) and not act.threshold
+    example = evaluate(act, EXAMPLE)
+    return {
+        "component": _shown(derive.parse(act, act.expr, {"x": XB, "i": I, "k": K, "n": N,
+                                                         "tau": TAU}, evaluate=False)),
+        "threshold": latex(_parse(act, act.threshold, "threshold", {"x": XB, "m": M, "k": K})) if act.threshold else "",
+        "jacobian_rule": _rule_latex(act),
+        "proved_sizes": list(proved_sizes),
+        "regions": {str(k): v for k, v in n_regions.items()},
+        "projection": projection,
+        **shift,
+        "two_inputs": re.sub(r"(?<![A-Za-z\\])x(?![A-Za-z])", "z",
+                             latex(two) if not act.threshold else derive.cases_latex(derive.pieces(two))),
+        "range_all_sizes": bounded,
+        "two_inputs_range": derive.interval_latex(rng) if rng is not None else "",
+        "two_inputs_matches": found,
+        "two_inputs_kinks": _kink_rows(two),
+        "smooth": smooth,
+        "boundaries": kinks,
+        "example_input": [latex(v) for v in EXAMPLE],
+        "example_output": [derive.approx(v, 4) if not v.is_Rational else latex(v) for v in example],
+        "example_zeros": sum(1 for v in example if v == 0),
+        "cost": _cost(act, e),
+    }
+
+
+def _inside(y: sp.Expr, rng: sp.Set) -> bool:
+    """SymPy's assumptions show inf ≤ y ≤ sup (strictly at an open end)."""
+    if not isinstance(rng, sp.Interval):
+        return False
+    checks = []
+    if rng.inf.is_finite:
+        checks.append((sp.together(y - rng.inf), rng.left_open))
+    if rng.sup.is_finite:
+        checks.append((sp.together(rng.sup - y), rng.right_open))
+    return all((d.is_positive if strict else d.is_nonnegative) is True for d, strict in checks)
+
+
+def _cost(act: Activation, e: sp.Expr) -> str:
+    names = sorted({type(q).__name__ for q in e.atoms(sp.Function)} - {"Max", "Min", "Piecewise"}
+                   | ({"exp"} if e.atoms(sp.exp) else set()))
+    parts = names + (["a sum over the inputs"] if e.atoms(sp.Sum) else [])
+    if act.threshold:
+        parts = ["a sort of the inputs", "a running sum"] + parts + ["a comparison per input"]
+    return ", ".join(parts) or "none"
+
+
+def _is_positive_part(act: Activation) -> bool:
+    """expr is exactly Max(x[i] − tau, 0): the form whose KKT conditions are checked."""
+    return sp.simplify(declared(act) - sp.Max(XB[I] - TAU, 0)) == 0
+
+
+def _kkt(reg: Region, xs) -> bool:
+    """KKT conditions of min ½‖y − x‖² s.t. y ≥ 0, Σy = 1 hold on the region, with multipliers τ and μ.
+
+    Stationarity y − x + τ·1 − μ = 0 defines μ; it must vanish on the support
+    (complementary slackness with y > 0), equal τ − x_l ≥ 0 off it (dual
+    feasibility is then the region's own condition), y must be 0 off the
+    support and x_j − τ > 0 on it (primal feasibility), and Σy = 1. The
+    problem is strictly convex, so these conditions make y the projection.
+    """
+    y, t = reg.outputs, reg.tau
+    for r, v in enumerate(xs):
+        mu = y[r] - v + t
+        if r in reg.support:
+            if not (_zero(mu) and _zero(y[r] - reg.margins[r])):
+                return False
+        elif not (_zero(y[r]) and _zero(mu + reg.margins[r])):
+            return False
+    return _zero(sum(y) - 1)
+
+
+def _boundaries(act: Activation, size: int) -> list[dict]:
+    """Where the support gains an index l: x_l = τ_S. Continuity and the jump of the Jacobian there."""
+    regs = {r.support: r for r in regions(act, size)}
+    xs = inputs(size)
+    rows = []
+    for support, reg in regs.items():
+        for extra in (r for r in range(size) if r not in support):
+            bigger = regs[tuple(sorted(support + (extra,)))]
+            on = {xs[extra]: reg.tau}  # τ_S does not involve x_l for l ∉ S
+            continuous = all(_zero(a.subs(on) - b.subs(on)) for a, b in zip(bigger.outputs, reg.outputs))
+            jump = sp.Matrix(bigger.outputs).jacobian(xs).subs(on) - sp.Matrix(reg.outputs).jacobian(xs).subs(on)
+            rows.append({"n": size, "from": _set(support)[1:-1], "to": _set(bigger.support)[1:-1],
+                         "where": f"x_{{{extra + 1}}} = {latex(reg.tau)}", "continuous": continuous,
+                         "differentiable": all(_zero(v) for v in jump)})
+    return rows
+
+
+# --------------------------------------------------------------------------
+# kind="gated"
+# --------------------------------------------------------------------------
+
+
+def halves(act: Activation) -> tuple[sp.Symbol, sp.Symbol]:
+    """(gate, value): the symbols of the two halves."""
+    return (A, B) if act.gate == "first" else (B, A)
+
+
+def gated_expression(act: Activation) -> sp.Expr:
+    return _parse(act, act.expr, "expr", {"a": A, "b": B})
+
+
+def gate_function(act: Activation) -> sp.Expr:
+    """g(x) with f(a, b) = value·g(gate); the declaration fails naming 'gate' if f is not of that form."""
+    f = gated_expression(act)
+    gate, value = halves(act)
+    g = f.subs(value, 1)
+    other = "second (b)" if act.gate == "first" else "first (a)"
+    if value in g.free_symbols or gate not in g.free_symbols or \
+            not derive.prove_equal(f.subs(gate, X), (value * g).subs(gate, X)):
+        raise _error(act, "gate", f"with gate={act.gate!r}, {f} must be the {other} half times a function of "
+                     f"the {act.gate} half")
+    return g.subs(gate, X)
+
+
+def _gated_jacobian(act: Activation, size: int) -> None:
+    """SymPy's Jacobian of f(a_i, b_i) over (a_1..a_n, b_1..b_n) against the block rule, piece by piece."""
+    f, (gate, value), g = gated_expression(act), halves(act), gate_function(act)
+    a, b = list(sp.symbols(f"a1:{size + 1}", real=True)), list(sp.symbols(f"b1:{size + 1}", real=True))
+    g_pieces = derive.pieces(g)
+    for piece in derive.pieces(f.subs(gate, X)):
+        lo, hi = piece.interval.start, piece.interval.end
+        if lo.is_finite and hi.is_finite:
+            mid = (lo + hi) / 2
+        elif hi.is_finite:
+            mid = hi - 1
+        else:
+            mid = lo + 1 if lo.is_finite else sp.S.Zero
+        gp = next(p.expr for p in g_pieces if p.interval.contains(mid) == sp.true)
+        fp = piece.expr.subs(X, gate)
+        ys = [fp.subs({A: a[r], B: b[r]}, simultaneous=True) for r in range(size)]
+        derived = sp.Matrix(ys).jacobian(a + b)
+        gates, values = (a, b) if act.gate == "first" else (b, a)
+        for r in range(size):
+            for c in range(2 * size):
+                column = (a + b)[c]
+                expected = 0
+                if column == values[r]:
+                    expected = gp.subs(X, gates[r])
+                elif column == gates[r]:
+                    expected = values[r] * sp.diff(gp, X).subs(X, gates[r])
+                if not _zero(derived[r, c] - expected):
+                    raise _error(act, "gate", f"for n = {size}, d y_{r + 1} / d {column} = {derived[r, c]}, "
+                                 f"not {expected} (the block rule)")
+
+
+def _gated_facts(act: Activation) -> dict:
+    f = gated_expression(act)
+    g = gate_function(act)
+    gate, value = halves(act)
+    for size in SIZES:
+        _gated_jacobian(act, size)
+    rng = _range(g)
+    return {
+        "expression": latex(f),
+        "gate": act.gate,
+        "gate_symbol": latex(gate),
+        "value_symbol": latex(value),
+        "gate_function": derive.cases_latex(derive.pieces(g)),
+        "gate_derivative": derive.cases_latex(derive.derivative_pieces(g)),
+        "gate_at_zero": latex(sp.simplify(g.subs(X, 0))),
+        "gate_range": derive.interval_latex(rng) if rng is not None else "",
+        "gate_matches": matches(g),
+        "gate_kinks": _kink_rows(g),
+        "proved_sizes": list(SIZES),
+        "smooth": not g.atoms(*NONSMOOTH),
+    }
+
+
+# --------------------------------------------------------------------------
+# Identities (f called with several inputs) and the entry point
+# --------------------------------------------------------------------------
+
+
+def _call(act: Activation):
+    if act.kind == "gated":
+        f = gated_expression(act)
+        return lambda a, b: f.subs({A: a, B: b}, simultaneous=True)
+
+    def call(*args):
+        return sp.Matrix(evaluate_symbolic(act, args))
+
+    return call
+
+
+def evaluate_symbolic(act: Activation, args) -> list[sp.Expr]:
+    """The outputs at symbolic inputs (a projection: a Piecewise over its regions)."""
+    size = len(args)
+    xs = inputs(size)
+    at = dict(zip(xs, map(sp.sympify, args)))
+    if not act.threshold:
+        return [y.subs(at, simultaneous=True) for y in components(act, size)[1]]
+    regs = regions(act, size)
+    return [sp.piecewise_fold(sp.Piecewise(*[(r.outputs[q].subs(at), sp.And(*[c.subs(at) for c in r.conditions]))
+                                             for r in regs], (sp.nan, True))) for q in range(size)]
+
+
+def _display(act: Activation, text: str) -> str:
+    """The identity side as the reader sees it: softmax(x, 0)_1, a·σ(b), ..."""
+
+    components = {}
+
+    class Shown(sp.Function):
+        def __getitem__(self, q):  # f(x, 0)[0]: component 1, as a placeholder symbol
+            name = f"ZCOMPONENT{len(components)}Z"
+            components[name] = latex(self) + "_{" + str(int(q) + 1) + "}"
+            return sp.Symbol(name)
+
+        def _latex(self, printer):
+            return act.symbol + r"\left(" + ", ".join(printer._print(v) for v in self.args) + r"\right)"
+
+    names = {slug: sp.Function(other.symbol) for slug, other in by_slug().items()}
+    names.update({"f": Shown, "a": A, "b": B})
+    names.update({f"ZCOMPONENT{q}Z": sp.Symbol(f"ZCOMPONENT{q}Z") for q in range(text.count("f("))})
+    text = latex(derive.parse(act, text, names, evaluate=False))
+    for name, shown in components.items():
+        text = text.replace(name, shown)
+    return text
+
+
+def identities(act: Activation) -> list[dict]:
+    """The declared identities, each proved (f takes the halves a, b, or the inputs of the vector)."""
+    result = []
+    for ident in act.identities:
+        names = derive._call_namespace(act, constants=True)
+        names.update({"f": _call(act), "a": A, "b": B})
+        lhs = sp.sympify(_parse(act, ident.lhs, "identities", names))
+        rhs = sp.sympify(_parse(act, ident.rhs, "identities", names))
+        if isinstance(lhs, sp.MatrixBase) or isinstance(rhs, sp.MatrixBase):
+            proved = derive.prove_equal(lhs, rhs)
+        else:
+            diff = lhs - rhs
+            variables = [v for v in (X, A, B) if v in diff.free_symbols]
+            piecewise = [v for v in variables if any(v in q.free_symbols for q in diff.atoms(*NONSMOOTH))]
+            if len(piecewise) > 1:
+                raise _error(act, "identities", f"{ident.lhs} = {ident.rhs} is piecewise in more than one variable")
+            v = piecewise[0] if piecewise else X
+            proved = derive.prove_equal(lhs.subs(v, X), rhs.subs(v, X)) if v != X or piecewise else _zero(diff)
+        if not proved:
+            raise _error(act, "identities", f"SymPy cannot prove {ident.lhs} = {ident.rhs}")
+        result.append({"text": ident.text, "lhs": _display(act, ident.lhs), "rhs": _display(act, ident.rhs)})
+    return result
+
+
+def facts(act: Activation) -> dict:
+    """Everything the pages say about a vector or gated activation, as plain data."""
+    if act.kind in VECTOR_KINDS:
+        data = _vector_facts(act)
+    elif act.kind == "gated":
+        data = _gated_facts(act)
+    else:
+        raise _error(act, "kind", f"{act.kind!r} is not a vector-valued kind")
+    data["kind"] = "gated" if act.kind == "gated" else "vector"
+    data["identities"] = identities(act)
+    return data
+
+
+# --------------------------------------------------------------------------
+# Markdown: the page fragments of a vector or gated activation
+# --------------------------------------------------------------------------
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _tuple(items) -> str:
+    return r"\left(" + ", ".join(items) + r"\right)"
+
+
+def _sizes(v: dict) -> str:
+    return ", ".join(map(str, v["proved_sizes"]))
+
+
+def definition_md(f) -> str:
+    v, sym = f.vector, f.symbol
+    if v["kind"] == "gated":
+        gate, value = v["gate_symbol"], v["value_symbol"]
+        md = (f"$$\n{sym}(a, b) = {v['expression']}\n$$\n\n"
+              "The input is split into two halves of equal size along an axis: $a$, the first half, and $b$, the "
+              "second; the output has half as many channels as the input. "
+              f"The gate is the {v['gate']} half, ${gate}$: SymPy proves that ${sym}(a, b) = {value}\\, g({gate})$, "
+              f"linear in ${value}$, with the gate function\n\n$$\ng(x) = {v['gate_function']}\n$$\n")
+        return md + (f"\nHere {_match_text('g(z)', v['gate_matches'])}.\n" if v["gate_matches"] else "")
+    md = f"$$\n{sym}(x)_i = {v['component']}, \\qquad i = 1, \\dots, n\n$$\n"
+    if v["threshold"]:
+        regions_text = " and ".join(f"{count} for $n = {n}$" for n, count in v["regions"].items())
+        md += (f"\nwith the threshold\n\n$$\n\\tau = {v['threshold']}\n$$\n\n"
+               "where $x_1, \\dots, x_m$ are the inputs in the support $S = \\{i : x_i > \\tau\\}$, which are the "
+               "$m = |S|$ largest. To find $m$, sort $x$ in decreasing order and take the largest $k$ for which the "
+               "$k$-th largest input exceeds the threshold of the $k$ largest. Inputs with the same support form a "
+               f"region ({regions_text}) on which ${sym}$ is one smooth expression.\n")
+    shown = _tuple(v["example_output"]).replace(r"\approx ", "")
+    approx = r"\approx" if any(o.startswith(r"\approx") for o in v["example_output"]) else "="
+    zeros = v["example_zeros"]
+    md += (f"\nFor example, ${sym}{_tuple(v['example_input'])} {approx} {shown}$"
+           + (f": {zeros} of the 3 outputs {'is' if zeros == 1 else 'are'} exactly 0.\n" if zeros else ".\n"))
+    return md
+
+
+def derivative_md(f) -> str:
+    v, sym = f.vector, f.symbol
+    sizes = _sizes(v)
+    if v["kind"] == "gated":
+        gate, value = v["gate_symbol"], v["value_symbol"]
+        return ("The $n$ outputs $y_i = f(a_i, b_i)$ depend on the $2n$ inputs through two diagonal blocks, one "
+                f"per half:\n\n$$\n\\frac{{\\partial y_i}}{{\\partial {value}_j}} = \\delta_{{ij}}\\, g({gate}_i), "
+                f"\\qquad \\frac{{\\partial y_i}}{{\\partial {gate}_j}} = \\delta_{{ij}}\\, {value}_i\\, g'({gate}_i), "
+                f"\\qquad g'(x) = {v['gate_derivative']}\n$$\n\n"
+                f"SymPy differentiates $f(a_i, b_i)$ for $n = {sizes}$ with respect to all $2n$ inputs, on each "
+                "smooth piece of $g$, and checks every entry against these blocks (`scripts/vector.py`).\n")
+    uses = f"With $y = {sym}(x)$"
+    if "{s}_" in v["jacobian_rule"]:
+        uses += r" and $s = \operatorname{softmax}(x)$"
+    if "S}" in v["jacobian_rule"]:
+        uses += r", $S$ its support and $\mathbb{1}_{i \in S}$ equal to 1 on it and 0 off it"
+    where = (" on every region of inputs with the same support" if v["threshold"] else "")
+    return (f"The output is a vector, so the derivative is a Jacobian matrix. {uses},\n\n"
+            f"$$\n\\frac{{\\partial y_i}}{{\\partial x_j}} = {v['jacobian_rule']}\n$$\n\n"
+            f"SymPy expands the definition for $n = {sizes}$ inputs, differentiates every component with respect "
+            f"to every input{where} and checks every entry against this rule (`scripts/vector.py`).\n")
+
+
+def properties_md(f) -> str:
+    v, sym = f.vector, f.symbol
+    sizes = _sizes(v)
+    if v["kind"] == "gated":
+        gate, value = v["gate_symbol"], v["value_symbol"]
+        rows = [("Inputs and outputs", "$2n$ inputs, split into halves $a$ and $b$ along an axis; $n$ outputs"),
+                ("Gate", f"the {v['gate']} half, ${gate}$"),
+                (f"Linear in ${value}$", f"yes (proved): ${sym}(a, b) = {value}\\, g({gate})$"),
+                ("Gate function", f"$g(x) = {v['gate_function']}$"
+                 + (f"; {_match_text('g(z)', v['gate_matches'])}" if v["gate_matches"] else ""))]
+        if v["gate_range"]:
+            rows.append(("Range of $g$", f"${v['gate_range']}$"))
+        rows += [("$g(0)$", f"${v['gate_at_zero']}$"),
+                 ("Smoothness", "C<sup>∞</sup>" if v["smooth"] else "not differentiable where the gate is at a kink "
+                  "of $g$: " + ", ".join(f"${gate} = {k['point']}$" for k in v["gate_kinks"])),
+                 ("Jacobian", f"two diagonal $n \\times n$ blocks (proved for $n = {sizes}$)")]
+    else:
+        total = f"{_yes(v['sums_to_one'])} (proved for $n = {sizes}$)"
+        if v["exp_sums_to_one"]:
+            total = f"no; their exponentials do: $\\sum_i e^{{y_i}} = 1$ (proved for $n = {sizes}$)"
+        two = _match_text(f"{sym}(z, 0)_1 = {v['two_inputs']}", v["two_inputs_matches"])
+        if v["range_all_sizes"]:
+            rng = ("Range of each component", f"${v['two_inputs_range']}$ (attained with two inputs; every component "
+                   f"stays inside it for $n = {sizes}$, proved)")
+        else:
+            rng = ("Range of a component, two inputs", f"${v['two_inputs_range']}$" if v["two_inputs_range"] else "—")
+        rows = [rng,
+                ("Components sum to 1", total),
+                ("Invariant to adding a constant to every input",
+                 f"{_yes(v['shift_invariant'])}" + (f" (proved): ${sym}(x + c) = {sym}(x)$" if v["shift_invariant"]
+                                                    else "")),
+                ("Two inputs", two)]
+        if v["threshold"]:
+            rows += [("Euclidean projection onto the probability simplex",
+                      f"{_yes(v['projection'])}" + (" (the KKT conditions hold on every region, proved)"
+                                                    if v["projection"] else "")),
+                     ("Sparse", "yes: outputs off the support are exactly 0" if v["example_zeros"] else "no")]
+        rows.append(("Smoothness", "C<sup>∞</sup>" if v["smooth"] else
+                     "continuous; not differentiable where the support changes"))
+        rows.append(("Cost", v["cost"]))
+    md = "| Property | Value |\n|---|---|\n" + "".join(f"| {k} | {val} |\n" for k, val in rows)
+    return md + "\nEvery *proved* entry is decided by SymPy when the site is built (`scripts/vector.py`).\n"
+
+
+def differentiability_md(f) -> str:
+    v, sym = f.vector, f.symbol
+    if v["kind"] == "gated":
+        if v["smooth"]:
+            return (f"The gate function $g$ is one smooth expression, so ${sym}$ is infinitely differentiable "
+                    "(C<sup>∞</sup>) in both halves; there is no kink to examine.\n")
+        gate, value = v["gate_symbol"], v["value_symbol"]
+        md = ("The value block $g({gate}_i)$ is continuous; the gate block ${value}_i\\, g'({gate}_i)$ jumps where "
+              "$g$ has a kink:\n\n| kink of $g$ | $g'$ as $h \\to 0^-$ | $g'$ as $h \\to 0^+$ | verdict |\n"
+              "|---|---|---|---|\n").replace("{gate}", gate).replace("{value}", value)
+        for k in v["gate_kinks"]:
+            verdict = "differentiable" if k["differentiable"] else \
+                f"not differentiable in ${gate}$ unless ${value} = 0$"
+            md += f"| ${gate} = {k['point']}$ | ${k['left_quotient']}$ | ${k['right_quotient']}$ | {verdict} |\n"
+        return md
+    if v["smooth"]:
+        return (f"${sym}$ is built from smooth functions with no piecewise part (SymPy finds none in its "
+                "definition), so it is infinitely differentiable (C<sup>∞</sup>) everywhere.\n")
+    md = (f"${sym}$ is one smooth expression on each region of inputs with the same support. Where the support "
+          "changes, an input crosses the threshold: SymPy checks, for every such boundary, that the expressions on "
+          "both sides agree there (continuity) and whether their Jacobians do.\n\n"
+          "| $n$ | support | where | continuous | differentiable |\n|---|---|---|---|---|\n")
+    for b in v["boundaries"]:
+        md += (f"| {b['n']} | $\\{{{b['from']}\\}} \\to \\{{{b['to']}\\}}$ | ${b['where']}$ | "
+               f"{_yes(b['continuous'])} | {_yes(b['differentiable'])} |\n")
+    kinks = v["two_inputs_kinks"]
+    if kinks:
+        md += (f"\nWith two inputs, ${sym}(z, 0)_1$ has kinks where the support changes; its one-sided "
+               "derivatives there differ: " + "; ".join(
+                   f"at $z = {k['point']}$, ${k['left_quotient']}$ from the left and ${k['right_quotient']}$ from the "
+                   "right" for k in kinks) + ".\n")
+    return md
