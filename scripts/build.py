@@ -46,7 +46,7 @@ DEFAULT_OUT = ROOT / "build"
 # the keys as data (their repr), so editing one activation redraws only its
 # figures; editing the plotting code redraws them all.
 FRAGMENT_CODE = ("derive.py", "facts.py", "render.py", "build.py")
-FIGURE_CODE = ("derive.py", "facts.py", "figures.py")
+FIGURE_CODE = ("derive.py", "facts.py", "figures.py", "reference.py")
 CONCEPT_CODE = ("derive.py", "numerics.py", "render.py", "build.py")
 CONCEPT_FRAGMENTS = ("gains.md", "selu_constants.md", "derivative_bounds.md")  # numerics.fragments()
 
@@ -187,8 +187,7 @@ def generate(out: Path = DEFAULT_OUT, root: Path = ROOT, force: bool = False) ->
         figures_key = _digest(catalog, key)
         if not fresh(gen / "figures.md", figures_key):
             f = facts_of(act)
-            family_alt = figures.family_alt_text(act) if any(p.family for p in act.params) else ""
-            md = figures.markdown(act, figures.alt_text(act, f), family_alt, out / "figures")
+            md = figures.markdown(act, f, out / "figures")  # alt texts and captions from the facts
             emit(gen / "figures.md", figures_key, md.encode())
     index = out / "generated" / "index.md"
     index_key = _digest(code_key(("render.py", "build.py")), *(f"{a.slug} {a.name} {a.family}" for a in acts))

@@ -2,14 +2,31 @@
 
 One plotting function for all activations (no per-figure code): the curves
 come from the SymPy pieces of the declaration, the marks from the derived
-kinks. Output SVG is byte-stable: fixed hash salt, no date, text as text.
+facts. Output SVG is byte-stable: fixed hash salt, no date, text as text.
+
+What a figure shows, and how its caption and alt text say it:
+
+* ``f`` above ``f′`` (stacked, so a phone shows them at a readable size): a
+  480-px-wide SVG whose smallest text (10 pt) is still about 9.9 CSS px in
+  the ~358 px content column of a 390-px phone, and 13 px at 1280 px.
+* :class:`Curve`: one line per expression, drawn on both panels. An
+  elementwise activation has one; a concatenation one per output; a named
+  variant (GELU's tanh approximation, ...) is one more ``Curve`` on the same
+  axes, told apart by line style and a legend (see :func:`curves`).
+* :class:`Marks`: everything else drawn, computed once from the facts and
+  used by the drawing, the visible caption, the alt text and the tests:
+  grey bands where the activation saturates in a tail, dotted lines at the
+  kinks, open circles at one-sided values that are not taken, filled dots at
+  the value the function or the snippet takes there.
 """
 
 from __future__ import annotations
 
+import html
 import io
 import math
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import matplotlib
@@ -18,19 +35,33 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import sympy as sp  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 import derive  # noqa: E402
+import reference  # noqa: E402
 import render  # noqa: E402
-from activations import Activation  # noqa: E402
-from facts import Facts  # noqa: E402
+from activations import Activation, DeclarationError  # noqa: E402
+from facts import Facts, OutputFacts  # noqa: E402
 
+# Size: 5 in = 360 pt = 480 CSS px wide. On a 390-px phone the content column
+# is about 358 px, so the figure is scaled by 358/480 and 10-pt text shows at
+# 10 · 358/360 ≈ 9.9 px; at 1280 px the figure keeps its 480 px (13.3-px text).
+WIDTH_IN = 5.0
+PANEL_IN = 2.55  # height of one panel, labels included
+FAMILY_IN = 3.1
+TEXT_PT = 10  # the smallest text in a figure (tick labels, legends)
 STYLE = {
     "svg.hashsalt": "activation-functions",
     "svg.fonttype": "none",
     "font.family": "sans-serif",
     "font.sans-serif": ["DejaVu Sans"],
     "mathtext.fontset": "dejavusans",
-    "font.size": 11,
+    "font.size": TEXT_PT,
+    "axes.titlesize": TEXT_PT + 1,
+    "axes.labelsize": TEXT_PT + 1,
+    "xtick.labelsize": TEXT_PT,
+    "ytick.labelsize": TEXT_PT,
+    "legend.fontsize": TEXT_PT,
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.grid": True,
@@ -41,24 +72,159 @@ STYLE = {
     "axes.facecolor": "none",
     "savefig.facecolor": "none",
 }
-# Okabe-Ito colours (distinguishable with colour-blindness), lighter in dark mode.
+# Okabe-Ito hues (told apart with colour-blindness), each at least 3:1 against
+# the page background: light #ffffff, dark (Material's slate) #1e2129.
+# "guide" draws the dotted kink lines; "band" the saturation bands.
 PALETTES = {
-    "light": {"text": "#1f2328", "grid": "#d0d7de", "lines": ["#0072B2", "#D55E00", "#009E73", "#CC79A7"],
-              "shade": "#999999"},
-    "dark": {"text": "#e6edf3", "grid": "#3d444d", "lines": ["#56B4E9", "#E69F00", "#66CCAA", "#F0A0D0"],
-             "shade": "#777777"},
+    "light": {"background": "#ffffff", "text": "#1f2328", "grid": "#d0d7de", "guide": "#6e7781",
+              "lines": ["#0072B2", "#D55E00", "#007A5A", "#AA4A87"], "band": "#000000", "band_alpha": 0.10},
+    "dark": {"background": "#1e2129", "text": "#e6edf3", "grid": "#3d444d", "guide": "#9198a1",
+             "lines": ["#56B4E9", "#E69F00", "#66CCAA", "#F0A0D0"], "band": "#ffffff", "band_alpha": 0.10},
 }
-LINESTYLES = ["-", "--", ":", "-."]
-SATURATION = 0.05  # shade where f' is below 5 % of its maximum
+LINESTYLES = ["-", "--", "-.", ":"]
+STYLE_NAMES = ["solid", "dashed", "dash-dotted", "dotted"]
+OPEN = {"marker": "o", "markersize": 12, "markeredgewidth": 2.2, "linestyle": "none", "zorder": 5}
+FILLED = {"marker": "o", "markersize": 8.5, "linestyle": "none", "zorder": 6}
+SATURATION = 0.05  # a tail is shaded while |f'| stays below 5 % of its maximum
 POINTS = 241
+GRID = 4001  # samples of f' for the saturation bands
 
 
-def _numeric(expr: sp.Expr):
-    f = sp.lambdify(derive.X, expr, "numpy")
-    return lambda xs: np.broadcast_to(np.asarray(f(xs), dtype=float), xs.shape)
+# --------------------------------------------------------------------------
+# What is drawn: curves and marks, as data
+# --------------------------------------------------------------------------
 
 
-def _segments(expr: sp.Expr, lo: float, hi: float, derivative: bool):
+@dataclass(frozen=True)
+class Curve:
+    """One expression drawn as f on the top panel and f' on the bottom one.
+
+    ``label`` is None for the only curve of a figure (no legend); ``out`` is
+    the facts of that expression (kinks, saturation, sup of f').
+    """
+
+    label: str | None
+    text: str  # the label as plain text, for the caption and alt text
+    expr: sp.Expr  # at the default parameters
+    out: OutputFacts
+    n: int  # colour and line style
+
+
+def curves(act: Activation, facts: Facts) -> list[Curve]:
+    """The curves of an elementwise or concatenating activation.
+
+    A named variant is added here as one more ``Curve`` (its expression at the
+    default parameters and its own ``OutputFacts``), labelled by its name: the
+    drawing, the legend, the marks and the caption then include it.
+    """
+    exprs = derive.outputs(act, defaults=True)
+    if len(exprs) != len(facts.outputs):
+        raise DeclarationError(act.slug, f"{len(exprs)} expressions but {len(facts.outputs)} sets of facts")
+    if len(exprs) == 1:
+        return [Curve(None, "", exprs[0], facts.outputs[0], 0)]
+    return [Curve(f"$f_{n + 1}$", f"f{_sub(n + 1)}", e, out, n)
+            for n, (e, out) in enumerate(zip(exprs, facts.outputs))]
+
+
+def _sub(n: int) -> str:
+    return str(n).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
+
+
+@dataclass(frozen=True)
+class Point:
+    curve: int
+    panel: str  # "f" or "d" (the derivative)
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class Band:
+    side: str  # "left" or "right"
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class Guide:
+    """A dotted vertical line at a kink, and what happens there."""
+
+    x: float
+    point: str  # as text
+    what: str  # "jump", "kink" or "switch" (differentiable at the defaults)
+
+
+@dataclass
+class Marks:
+    bands: list[Band] = field(default_factory=list)
+    band_reference: str = "its maximum"
+    guides: list[Guide] = field(default_factory=list)
+    open: list[Point] = field(default_factory=list)
+    filled: list[Point] = field(default_factory=list)
+    infinite_quotients: list[str] = field(default_factory=list)  # one-sided derivatives not drawn
+
+    def kinds(self) -> set[str]:
+        """Which kinds of mark the figure has: bands, dotted, open, filled."""
+        return {name for name, present in (("bands", self.bands), ("dotted", self.guides),
+                                           ("open", self.open), ("filled", self.filled)) if present}
+
+
+def marks(act: Activation, facts: Facts) -> Marks:
+    """Every mark the figure of ``act`` draws besides its curves."""
+    result = Marks()
+    if act.kind == "softmax":
+        return result
+    cs = curves(act, facts)
+    lo, hi = act.plot_range
+    seen_guides = set()
+    for c in cs:
+        for k in c.out.kinks:
+            x = k.point_value
+            if not lo < x < hi:
+                continue
+            what = "jump" if k.continuous == "no" else ("switch" if k.differentiable_bool else "kink")
+            if x not in seen_guides:
+                seen_guides.add(x)
+                result.guides.append(Guide(x, _latex_to_text(k.point), what))
+            if what == "jump":
+                value = _number(k.value)
+                result.filled.append(Point(c.n, "f", x, value))
+                for limit in (k.left_limit, k.right_limit):
+                    y = _number(limit)
+                    if y is not None and y != value:
+                        result.open.append(Point(c.n, "f", x, y))
+            if what == "switch":
+                continue
+            for side, q in (("left", k.left_quotient_value), ("right", k.right_quotient_value)):
+                if q is None:
+                    result.infinite_quotients.append(f"the {side} one at x = {_latex_to_text(k.point)}")
+                else:
+                    result.open.append(Point(c.n, "d", x, q))
+            if k.snippet_value_float is not None:
+                result.filled.append(Point(c.n, "d", x, k.snippet_value_float))
+    if len(cs) == 1:
+        result.bands, finite = saturation_spans(cs[0].expr, act.plot_range, cs[0].out)
+        if not finite:
+            result.band_reference = "its largest value in the plot"
+    return result
+
+
+def _number(latex_text: str) -> float | None:
+    """The float value of a LaTeX number from the facts ('1', '\\infty', ...), None if not finite."""
+    text = latex_text.split("=")[-1].replace(r"\approx", "").strip()
+    try:
+        value = float(sp.sympify(_latex_to_text(text).replace("−", "-").replace("∞", "oo")))
+    except (sp.SympifyError, TypeError, ValueError):
+        return None
+    return value if math.isfinite(value) else None
+
+
+# --------------------------------------------------------------------------
+# Sampling
+# --------------------------------------------------------------------------
+
+
+def _segments(expr: sp.Expr, lo: float, hi: float, derivative: bool, points: int = POINTS):
     """(xs, ys) per smooth piece inside [lo, hi], so lines break at kinks."""
     ps = derive.derivative_pieces(expr) if derivative else derive.pieces(expr)
     for p in ps:
@@ -66,9 +232,71 @@ def _segments(expr: sp.Expr, lo: float, hi: float, derivative: bool):
         b = min(hi, float(p.interval.end)) if p.interval.end.is_finite else hi
         if a >= b:
             continue
-        n = max(2, int(POINTS * (b - a) / (hi - lo)))
+        n = max(2, int(points * (b - a) / (hi - lo)))
         xs = np.linspace(a, b, n)
-        yield xs, _numeric(p.expr)(xs)
+        yield xs, reference.numpy_function(p.expr)(xs)
+
+
+def _derivative_on(expr: sp.Expr, xs: np.ndarray) -> np.ndarray:
+    """f'(xs) from the derivative of each piece; NaN exactly at the breakpoints."""
+    d = np.full_like(xs, np.nan)
+    for p in derive.derivative_pieces(expr):
+        a = float(p.interval.start) if p.interval.start.is_finite else -np.inf
+        b = float(p.interval.end) if p.interval.end.is_finite else np.inf
+        inside = (xs > a) & (xs < b)
+        if inside.any():
+            d[inside] = reference.numpy_function(p.expr)(xs[inside])
+    return d
+
+
+def saturation_spans(expr: sp.Expr, plot_range, out: OutputFacts) -> tuple[list[Band], bool]:
+    """The saturated tails inside the plot, and whether the threshold is relative to sup |f'| on ℝ.
+
+    Only a side whose facts say it saturates (``saturates_left/right`` is
+    "soft" or "hard": f' → 0 in that tail) gets a band, from the plot edge to
+    where |f'| first exceeds ``SATURATION`` times the maximum of f' coming
+    from that edge. A zero of f' in the middle (GELU near x = −0.75) is not
+    saturation and is never shaded. When f' is 0 everywhere (the binary step)
+    there is no maximum to compare with, and no band.
+    """
+    lo, hi = plot_range
+    xs = np.linspace(lo, hi, GRID)
+    d = np.abs(_derivative_on(expr, xs))
+    finite = math.isfinite(out.derivative_sup_value)
+    reference_value = out.derivative_sup_value if finite else float(np.nanmax(d))
+    if not reference_value > 0:
+        return [], finite
+    threshold = SATURATION * reference_value
+    breaks = [float(b) for b in derive.breakpoints(derive.pieces(expr))]
+    bands = []
+    for side, verdict, order in (("left", out.saturates_left, 1), ("right", out.saturates_right, -1)):
+        if verdict == "no":
+            continue
+        grid, values = xs[::order], d[::order]
+        above = np.flatnonzero(values > threshold)
+        if above.size == 0:
+            edge = grid[-1]
+        elif above[0] == 0:
+            continue
+        else:
+            i = above[0]
+            a, b = grid[i - 1], grid[i]
+            between = [c for c in breaks if min(a, b) <= c <= max(a, b)]
+            if between or not np.isfinite(values[i - 1]):
+                edge = between[0] if between else a
+            else:  # linear interpolation of |f'| to the threshold
+                edge = a + (b - a) * (threshold - values[i - 1]) / (values[i] - values[i - 1])
+        start, end = sorted((float(grid[0]), float(edge)))
+        if end - start > (hi - lo) / 100:
+            bands.append(Band(side, start, end))
+    if len(bands) == 2 and bands[0].end >= bands[1].start:  # saturated across the whole plot
+        bands = [Band("both", lo, hi)]
+    return bands, finite
+
+
+# --------------------------------------------------------------------------
+# Drawing
+# --------------------------------------------------------------------------
 
 
 def _style(ax, palette):
@@ -78,83 +306,71 @@ def _style(ax, palette):
     ax.grid(color=palette["grid"])
     ax.axhline(0, color=palette["text"], linewidth=0.6)
     ax.axvline(0, color=palette["text"], linewidth=0.6)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=8, steps=[1, 2, 2.5, 5, 10]))
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
+
+
+def _rc(palette) -> dict:
+    return STYLE | {"text.color": palette["text"], "axes.labelcolor": palette["text"]}
 
 
 def _save(fig) -> bytes:
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(fig)
     return buf.getvalue().encode()
 
 
-def _saturation_spans(expr, lo, hi, sup):
-    """Intervals of [lo, hi] where 0 <= f' < SATURATION * sup."""
-    if sup <= 0:
-        return []
-    xs = np.linspace(lo, hi, 2001)
-    d = np.full_like(xs, np.nan)
-    for seg_x, seg_y in _segments(expr, lo, hi, derivative=True):
-        d[np.searchsorted(xs, seg_x[0]):np.searchsorted(xs, seg_x[-1], side="right")] = \
-            np.interp(xs[np.searchsorted(xs, seg_x[0]):np.searchsorted(xs, seg_x[-1], side="right")], seg_x, seg_y)
-    flat = np.abs(d) < SATURATION * sup
-    spans, start = [], None
-    for x, f in zip(xs, flat):
-        if f and start is None:
-            start = x
-        if not f and start is not None:
-            spans.append((start, x))
-            start = None
-    if start is not None:
-        spans.append((start, hi))
-    return [(a, b) for a, b in spans if b - a > (hi - lo) / 50]
-
-
-def _mark_kinks(ax, kinks, palette, colour, derivative: bool):
-    for k in kinks:
-        c = k.point_value
-        ax.axvline(c, color=palette["shade"], linestyle=":", linewidth=1)
-        if derivative:
-            for q in (k.left_quotient_value, k.right_quotient_value):
-                if q is not None and not k.differentiable_bool:
-                    ax.plot([c], [q], "o", markersize=6, markerfacecolor="none", markeredgecolor=colour)
-            if k.snippet_value_float is not None and not k.differentiable_bool:
-                ax.plot([c], [k.snippet_value_float], "o", markersize=5, color=colour)
+def _stacked(palette):
+    fig, (ax_f, ax_d) = plt.subplots(2, 1, figsize=(WIDTH_IN, 2 * PANEL_IN), layout="constrained")
+    for ax in (ax_f, ax_d):
+        _style(ax, palette)
+        ax.set_xlabel("$x$")
+    return fig, ax_f, ax_d
 
 
 def function_and_derivative(act: Activation, facts: Facts, mode: str) -> bytes:
+    """f above f', with the marks of :func:`marks`, as SVG bytes."""
     palette = PALETTES[mode]
     lo, hi = act.plot_range
-    with plt.rc_context(STYLE | {"text.color": palette["text"], "axes.labelcolor": palette["text"]}):
-        fig, (ax_f, ax_d) = plt.subplots(1, 2, figsize=(8.4, 3.4), layout="constrained")
-        for ax in (ax_f, ax_d):
-            _style(ax, palette)
-            ax.set_xlabel("$x$")
+    with plt.rc_context(_rc(palette)):
+        fig, ax_f, ax_d = _stacked(palette)
         if act.kind == "softmax":
             _softmax_panels(ax_f, ax_d, lo, hi, palette)
             return _save(fig)
-        exprs = derive.outputs(act, defaults=True)
-        for n, (expr, out) in enumerate(zip(exprs, facts.outputs)):
-            colour, ls = palette["lines"][n], LINESTYLES[n]
-            label = f"$f_{n + 1}$" if len(exprs) > 1 else None
-            for i, (xs, ys) in enumerate(_segments(expr, lo, hi, derivative=False)):
-                ax_f.plot(xs, ys, color=colour, linestyle=ls, label=label if i == 0 else None)
-            for i, (xs, ys) in enumerate(_segments(expr, lo, hi, derivative=True)):
-                ax_d.plot(xs, ys, color=colour, linestyle=ls, label=label if i == 0 else None)
-            _mark_kinks(ax_f, out.kinks, palette, colour, derivative=False)
-            _mark_kinks(ax_d, out.kinks, palette, colour, derivative=True)
-            for k in out.kinks:
-                if k.continuous == "no":
-                    ax_f.plot([k.point_value], [float(sp.sympify(k.left_limit))], "o", markerfacecolor="none",
-                              markeredgecolor=colour, markersize=6)
-                    ax_f.plot([k.point_value], [float(sp.sympify(k.value))], "o", color=colour, markersize=5)
-            if len(exprs) == 1:
-                for a, b in _saturation_spans(expr, lo, hi, out.derivative_sup_value):
-                    for ax in (ax_f, ax_d):
-                        ax.axvspan(a, b, color=palette["shade"], alpha=0.18, linewidth=0)
-        ax_f.set_title(f"${facts.symbol}(x)$" if len(exprs) == 1 else "$f_1(x)$, $f_2(x)$", color=palette["text"])
-        ax_d.set_title(f"${facts.symbol}′(x)$" if len(exprs) == 1 else "$f_1′(x)$, $f_2′(x)$", color=palette["text"])
-        if len(exprs) > 1:
-            ax_f.legend(labelcolor=palette["text"])
+        cs = curves(act, facts)
+        ms = marks(act, facts)
+        for c in cs:
+            colour, ls = palette["lines"][c.n], LINESTYLES[c.n]
+            for ax, derivative in ((ax_f, False), (ax_d, True)):
+                for i, (xs, ys) in enumerate(_segments(c.expr, lo, hi, derivative)):
+                    ax.plot(xs, ys, color=colour, linestyle=ls, label=c.label if i == 0 else None)
+        for g in ms.guides:
+            for ax in (ax_f, ax_d):
+                ax.axvline(g.x, color=palette["guide"], linestyle=(0, (1.2, 2.4)), linewidth=1.5, zorder=1.5)
+        for p in ms.open:
+            ax = ax_f if p.panel == "f" else ax_d
+            ax.plot([p.x], [p.y], markerfacecolor=palette["background"], markeredgecolor=palette["lines"][p.curve],
+                    **OPEN)
+        for p in ms.filled:
+            ax = ax_f if p.panel == "f" else ax_d
+            ax.plot([p.x], [p.y], color=palette["lines"][p.curve], markeredgecolor=palette["background"],
+                    markeredgewidth=1.5, **FILLED)
+        for b in ms.bands:
+            for ax in (ax_f, ax_d):
+                ax.axvspan(b.start, b.end, color=palette["band"], alpha=palette["band_alpha"], linewidth=0, zorder=0)
+        for ax in (ax_f, ax_d):
+            ax.set_xlim(lo, hi)
+        if len(cs) == 1:
+            ax_f.set_title(f"${facts.symbol}(x)$", color=palette["text"])
+            ax_d.set_title(f"${facts.symbol}′(x)$", color=palette["text"])
+        else:
+            names = ", ".join(c.label.strip("$") for c in cs)
+            ax_f.set_title(f"${names}$", color=palette["text"])
+            ax_d.set_title("$" + ", ".join(c.label.strip("$") + "′" for c in cs) + "$", color=palette["text"])
+            for ax in (ax_f, ax_d):
+                ax.legend(labelcolor=palette["text"], handlelength=3)
+        ax_f.set_ylim(*_padded(ax_f.get_ylim()))
         ax_d.set_ylim(*_padded(ax_d.get_ylim()))
         return _save(fig)
 
@@ -167,90 +383,332 @@ def _padded(limits):
 
 def _softmax_panels(ax_f, ax_d, lo, hi, palette):
     xs_sym, s = derive.softmax_components(2)
+    at = {xs_sym[0]: derive.X, xs_sym[1]: 0}
     z = np.linspace(lo, hi, POINTS)
-    s1 = sp.lambdify(xs_sym, s[0], "numpy")(z, 0.0)
-    s2 = 1 - s1
     lines = palette["lines"]
-    ax_f.plot(z, s1, color=lines[0], linestyle="-", label="$s_1$")
-    ax_f.plot(z, s2, color=lines[1], linestyle="--", label="$s_2$")
+    s1 = reference.numpy_function(s[0].subs(at))(z)
+    ax_f.plot(z, s1, color=lines[0], linestyle=LINESTYLES[0], label="$s_1$")
+    ax_f.plot(z, 1 - s1, color=lines[1], linestyle=LINESTYLES[1], label="$s_2$")
     ax_f.set_title("softmax$(x, 0)$", color=palette["text"])
-    j11 = sp.lambdify(xs_sym, sp.diff(s[0], xs_sym[0]), "numpy")(z, 0.0)
-    j12 = sp.lambdify(xs_sym, sp.diff(s[0], xs_sym[1]), "numpy")(z, 0.0)
-    ax_d.plot(z, j11, color=lines[0], linestyle="-", label=r"$\partial s_1/\partial x_1$")
-    ax_d.plot(z, j12, color=lines[1], linestyle="--", label=r"$\partial s_1/\partial x_2$")
+    j11 = reference.numpy_function(sp.diff(s[0], xs_sym[0]).subs(at))(z)
+    j12 = reference.numpy_function(sp.diff(s[0], xs_sym[1]).subs(at))(z)
+    ax_d.plot(z, j11, color=lines[0], linestyle=LINESTYLES[0], label=r"$\partial s_1/\partial x_1$")
+    ax_d.plot(z, j12, color=lines[1], linestyle=LINESTYLES[1], label=r"$\partial s_1/\partial x_2$")
     ax_d.set_title("Jacobian entries", color=palette["text"])
     for ax in (ax_f, ax_d):
-        ax.legend(labelcolor=palette["text"])
+        ax.set_xlim(lo, hi)
+        ax.legend(labelcolor=palette["text"], handlelength=3)
         ax.set_xlabel("$x$ (the second input is 0)")
 
 
-def family(act: Activation, facts: Facts, mode: str) -> bytes | None:
-    """The activation for several values of its first parameter."""
+# --------------------------------------------------------------------------
+# Parameter family
+# --------------------------------------------------------------------------
+
+
+def _family_param(act: Activation):
     params = [p for p in act.params if p.family]
-    if not params:
+    return params[0] if params else None
+
+
+def family(act: Activation, facts: Facts, mode: str) -> bytes | None:
+    """The activation for several values of its first parameter with a family."""
+    p = _family_param(act)
+    if p is None:
         return None
-    p = params[0]
+    if len(p.family) > len(LINESTYLES):
+        raise DeclarationError(act.slug, f"at most {len(LINESTYLES)} family values can be drawn", "params")
     palette = PALETTES[mode]
     lo, hi = act.plot_range
     sym = derive.symbols(act)[p.symbol]
-    with plt.rc_context(STYLE | {"text.color": palette["text"], "axes.labelcolor": palette["text"]}):
-        fig, ax = plt.subplots(figsize=(5.6, 3.6), layout="constrained")
+    with plt.rc_context(_rc(palette)):
+        fig, ax = plt.subplots(figsize=(WIDTH_IN, FAMILY_IN), layout="constrained")
         _style(ax, palette)
         ax.set_xlabel("$x$")
-        expr = derive.expression(act)
+        expr = _family_expression(act)
         for n, value in enumerate(p.family):
             e = expr.subs(sym, sp.Rational(value))
             for i, (xs, ys) in enumerate(_segments(e, lo, hi, derivative=False)):
                 ax.plot(xs, ys, color=palette["lines"][n], linestyle=LINESTYLES[n],
                         label=f"${sp.latex(sym)} = {value}$" if i == 0 else None)
-        ax.legend(labelcolor=palette["text"])
+        ax.set_xlim(lo, hi)
+        ax.legend(labelcolor=palette["text"], handlelength=3)
         ax.set_title(f"${facts.symbol}(x)$ for several ${sp.latex(sym)}$", color=palette["text"])
         return _save(fig)
+
+
+def _family_expression(act: Activation) -> sp.Expr:
+    """The expression with the family parameter symbolic and every other one at its default."""
+    p = _family_param(act)
+    syms = derive.symbols(act)
+    others = {syms[q.symbol]: sp.Rational(q.default) for q in act.params if q is not p}
+    return derive.expression(act).subs(others)
+
+
+@dataclass(frozen=True)
+class FamilyFacts:
+    """What changes between the curves of the family figure, computed."""
+
+    parameter: str  # its symbol as text
+    values: tuple[str, ...]
+    same: list[tuple[float, float]]  # parts of the plot range where every curve coincides
+    same_text: str  # e.g. "x ≥ 0"
+    differ_text: str
+    order: str  # "lower", "higher" or "" (where they differ, a larger parameter gives a ... curve)
+    common_points: list[tuple[str, str]]  # (x, y) every curve passes through, outside `same`
+
+
+def family_facts(act: Activation) -> FamilyFacts:
+    """Where the family curves coincide (exactly: the pieces that do not depend on the
+    parameter), how they are ordered elsewhere (numerically, on the plot grid),
+    and the breakpoints and x = 0 where they all meet."""
+    p = _family_param(act)
+    sym = derive.symbols(act)[p.symbol]
+    expr = _family_expression(act)
+    lo, hi = act.plot_range
+    plot = sp.Interval(lo, hi)
+    same_set = sp.S.EmptySet
+    for piece in derive.pieces(expr):
+        if sp.simplify(sp.diff(piece.expr, sym)) == 0:
+            same_set = sp.Union(same_set, piece.interval)
+    same_in_plot = sp.Intersection(same_set, plot)
+    differ_in_plot = sp.Complement(plot, same_set)
+    same = [(float(i.start), float(i.end)) for i in _intervals(same_in_plot) if i.measure > 0]
+    values = [sp.Rational(v) for v in p.family]
+    xs = np.linspace(lo, hi, 2001)
+    mask = np.zeros_like(xs, dtype=bool)
+    for i in _intervals(differ_in_plot):
+        mask |= (xs > float(i.start)) & (xs < float(i.end))
+    ys = np.array([reference.numpy_function(expr.subs(sym, v))(xs) for v in values])
+    order = ""
+    if mask.any() and len(values) > 1:
+        ranked = [v for _, v in sorted(zip(values, range(len(values))))]
+        y = ys[ranked][:, mask]
+        steps = np.diff(y, axis=0)
+        scale = np.nanmax(np.abs(y)) or 1.0
+        tol = 1e-12 * scale
+        if np.all(steps <= tol) and np.any(steps < -tol):
+            order = "lower"
+        elif np.all(steps >= -tol) and np.any(steps > tol):
+            order = "higher"
+    candidates = {sp.Integer(0)} | set(derive.breakpoints(derive.pieces(expr)))
+    common = []
+    for c in sorted(candidates):
+        if not (lo <= float(c) <= hi) or same_in_plot.contains(c) == sp.true:
+            continue
+        at = {sp.simplify(expr.subs(sym, v).subs(derive.X, c)) for v in values}
+        if len(at) == 1:
+            common.append((_latex_to_text(derive.latex(c)), _latex_to_text(derive.latex(at.pop()))))
+    return FamilyFacts(
+        parameter=_latex_to_text(sp.latex(sym)), values=tuple(p.family), same=same,
+        same_text=_set_text(same_in_plot, plot), differ_text=_set_text(differ_in_plot, plot),
+        order=order, common_points=common,
+    )
+
+
+def _intervals(s: sp.Set) -> list[sp.Interval]:
+    if isinstance(s, sp.Interval):
+        return [s]
+    if isinstance(s, sp.Union):
+        return [a for a in s.args if isinstance(a, sp.Interval)]
+    return []
+
+
+def _set_text(s: sp.Set, plot: sp.Interval) -> str:
+    """An interval of the plot as a condition on x ("x ≥ 0"), plot edges left out."""
+    parts = []
+    for i in _intervals(s):
+        if i.measure == 0:
+            continue
+        lo_open = i.left_open if i.start != plot.start else None
+        hi_open = i.right_open if i.end != plot.end else None
+        a, b = _fmt(float(i.start)), _fmt(float(i.end))
+        if lo_open is None and hi_open is None:
+            parts.append("every x in the plot")
+        elif lo_open is None:
+            parts.append(f"x {'<' if hi_open else '≤'} {b}")
+        elif hi_open is None:
+            parts.append(f"x {'>' if lo_open else '≥'} {a}")
+        else:
+            parts.append(f"{a} {'<' if lo_open else '≤'} x {'<' if hi_open else '≤'} {b}")
+    return " and ".join(parts)
+
+
+# --------------------------------------------------------------------------
+# Text: alt texts and visible captions, from the facts and the marks
+# --------------------------------------------------------------------------
 
 
 def _fmt(v: float) -> str:
     return f"{v:g}".replace("-", "−") if math.isfinite(v) else ("∞" if v > 0 else "−∞")
 
 
+def _panels(act: Activation, facts: Facts) -> tuple[str, str]:
+    """How the caption names the top and the bottom panel."""
+    if len(facts.outputs) == 1:
+        sym = _latex_to_text(facts.symbol)
+        return f"{sym}(x)", f"{sym}′(x)"
+    return "the outputs", "their derivatives"
+
+
+def _points(points: list[Point]) -> str:
+    return ", ".join(dict.fromkeys(f"x = {_fmt(p.x)}" for p in points))
+
+
+def _caption_marks(act: Activation, facts: Facts, ms: Marks) -> list[str]:
+    """One sentence per kind of mark present in the figure, none for an absent one."""
+    top, bottom = _panels(act, facts)
+    out = []
+    if ms.bands:
+        where = {"left": "the left tail", "right": "the right tail", "both": "the whole plot"}
+        tails = " and ".join(where[b.side] for b in ms.bands)
+        derivative = bottom if len(facts.outputs) == 1 else "f′(x)"
+        out.append(f"Grey band{'s' if len(ms.bands) > 1 else ''}: saturation in {tails}, where |{derivative}| "
+                   f"stays below {SATURATION:.0%} of {ms.band_reference}.")
+    if ms.guides:
+        defaults = _latex_to_text(facts.defaults_note) or "the default parameters"
+        what = {"jump": "the function jumps", "kink": "the function has a kink (no derivative)",
+                "switch": f"the formula switches pieces (at {defaults} the function is differentiable there)"}
+        lines = "; ".join(f"x = {g.point}, where {what[g.what]}" for g in ms.guides)
+        out.append(f"Dotted line{'s' if len(ms.guides) > 1 else ''}: {lines}.")
+    said = []
+    open_f = [p for p in ms.open if p.panel == "f"]
+    open_d = [p for p in ms.open if p.panel == "d"]
+    if open_f:
+        said.append(f"on {top}, the limit from one side at a jump, a value the function does not take "
+                    f"({_points(open_f)})")
+    if open_d:
+        text = (f"on {bottom}, the one-sided derivatives, the slopes from the left and from the right where the "
+                f"derivative does not exist ({_points(open_d)})")
+        if ms.infinite_quotients:
+            text += "; " + ", ".join(ms.infinite_quotients) + " is infinite and not drawn"
+        said.append(text)
+    if said:
+        out.append("Open circles: " + "; ".join(said) + ".")
+    said = []
+    filled_f = [p for p in ms.filled if p.panel == "f"]
+    filled_d = [p for p in ms.filled if p.panel == "d"]
+    if filled_f:
+        said.append(f"on {top}, the value the function takes at the jump ({_points(filled_f)})")
+    if filled_d:
+        values = ", ".join(dict.fromkeys(f"{_fmt(p.y)} at x = {_fmt(p.x)}" for p in filled_d))
+        said.append(f"on {bottom}, the value the snippet returns for the derivative there ({values})")
+    if said:
+        out.append("Filled dots: " + "; ".join(said) + ".")
+    return out
+
+
+def caption(act: Activation, facts: Facts) -> str:
+    """The visible caption: what each panel shows and what every mark present means."""
+    if act.kind == "softmax":
+        return ("Top: the two components of softmax(x, 0), s₁ solid and s₂ dashed; they add up to 1. "
+                "Bottom: the Jacobian entries ∂s₁/∂x₁ (solid) and ∂s₁/∂x₂ (dashed).")
+    cs = curves(act, facts)
+    top, bottom = _panels(act, facts)
+    if len(cs) == 1:
+        parts = [f"Top: {top}. Bottom: its derivative {bottom}."]
+    else:
+        names = ", ".join(f"{c.text} ({STYLE_NAMES[c.n]})" for c in cs)
+        parts = [f"Top: the {len(cs)} outputs {names}. Bottom: their derivatives."]
+    return " ".join(parts + _caption_marks(act, facts, marks(act, facts)))
+
+
 def alt_text(act: Activation, facts: Facts) -> str:
+    """A description of the figure for a reader who cannot see it, from the facts."""
     lo, hi = (_fmt(v) for v in act.plot_range)
     if act.kind == "softmax":
-        return (f"Left: the two components of softmax of (x, 0) for x from {lo} to {hi}; the solid one rises from 0 "
-                "to 1 like the sigmoid, the dashed one falls, and they always add up to 1. Right: the Jacobian "
+        return (f"Top: the two components of softmax of (x, 0) for x from {lo} to {hi}; the solid one rises from 0 "
+                "to 1 like the sigmoid, the dashed one falls, and they always add up to 1. Bottom: the Jacobian "
                 "entries ∂s1/∂x1, a bump peaking at 1/4 at x = 0, and ∂s1/∂x2, its mirror image below zero.")
-    parts = [f"Left: {act.name} for x from {lo} to {hi}"]
-    if len(facts.outputs) > 1:
-        parts = [f"Left: the two halves of {act.name} for x from {lo} to {hi}: solid ReLU(x), dashed ReLU(−x)"]
-    o = facts.outputs[0]
-    parts[0] += f", with range {_latex_to_text(o.range)}."
-    parts.append(f"Right: its derivative, at most {_latex_to_text(o.derivative_sup)}.")
-    for out in facts.outputs:
-        for k in out.kinks:
+    cs = curves(act, facts)
+    ms = marks(act, facts)
+    if len(cs) == 1:
+        o = cs[0].out
+        parts = [f"Top: {act.name} for x from {lo} to {hi}, with range {_latex_to_text(o.range)}, "
+                 f"{_monotonic_text(o.monotonic)}.",
+                 f"Bottom: its derivative, " + (f"at most {_latex_to_text(o.derivative_sup)}." if
+                                                o.derivative_sup_value != 0 else "0 wherever it exists.")]
+    else:
+        outs = "; ".join(f"{c.text} ({STYLE_NAMES[c.n]}) with range {_latex_to_text(c.out.range)}, "
+                         f"{_monotonic_text(c.out.monotonic)}" for c in cs)
+        parts = [f"Top: the {len(cs)} outputs of {act.name} for x from {lo} to {hi}: {outs}.",
+                 "Bottom: their derivatives."]
+    for c in cs:
+        for k in c.out.kinks:
+            if not act.plot_range[0] < k.point_value < act.plot_range[1]:
+                continue
+            at = f"At x = {_latex_to_text(k.point)}, " + (c.text or "the function")
             if k.continuous == "no":
-                parts.append(f"At x = {k.point} the function jumps from {k.left_limit} to {k.right_limit}; "
-                             "a vertical dotted line marks the jump.")
+                parts.append(f"{at} jumps from {_latex_to_text(k.left_limit)} to {_latex_to_text(k.right_limit)} "
+                             f"and takes the value {_latex_to_text(k.value)} (filled dot).")
             elif not k.differentiable_bool:
-                parts.append(f"At x = {k.point} (dotted line) the derivative jumps between the one-sided values "
-                             f"{_latex_to_text(k.left_quotient)} and {_latex_to_text(k.right_quotient)} (open circles); "
-                             f"the filled dot is the value the snippet uses, {_latex_to_text(k.snippet_value)}.")
-    if len(facts.outputs) == 1 and (o.saturates_left != "no" or o.saturates_right != "no"):
-        parts.append(f"Grey bands mark saturation, where the derivative is below {SATURATION:.0%} of its maximum.")
+                parts.append(f"{at} has a kink: the derivative jumps from {_latex_to_text(k.left_quotient)} to "
+                             f"{_latex_to_text(k.right_quotient)}; the snippet returns "
+                             f"{_latex_to_text(k.snippet_value)}.")
+    for b in ms.bands:
+        parts.append(f"Grey band from x = {_fmt(round(b.start, 2))} to {_fmt(round(b.end, 2))}: saturation, "
+                     f"the derivative below {SATURATION:.0%} of {ms.band_reference}.")
     return " ".join(parts)
 
 
+def _monotonic_text(verdict: str) -> str:
+    return "not monotonic" if verdict == "no" else verdict
+
+
+def family_caption(act: Activation) -> str:
+    ff = family_facts(act)
+    styles = ", ".join(f"{ff.parameter} = {v} {STYLE_NAMES[n]}" for n, v in enumerate(ff.values))
+    return f"{act.name} for {styles}. " + _family_sentence(ff)
+
+
+def _family_sentence(ff: FamilyFacts) -> str:
+    if ff.same and ff.differ_text:
+        text = (f"The curves coincide for {ff.same_text}, where the formula does not depend on {ff.parameter}, "
+                f"and differ for {ff.differ_text}")
+    elif ff.same:
+        return f"{ff.parameter} does not change the curve inside the plotted range: the curves coincide."
+    else:
+        text = f"{ff.parameter} changes the curve across the plotted range"
+    if ff.order:
+        text += f"; there a larger {ff.parameter} gives a {ff.order} curve"
+    text += "."
+    if ff.common_points:
+        text += " Every curve passes through " + " and ".join(f"({x}, {y})" for x, y in ff.common_points) + "."
+    return text
+
+
 def family_alt_text(act: Activation) -> str:
-    p = next(p for p in act.params if p.family)
-    return (f"{act.name} for x from {_fmt(act.plot_range[0])} to {_fmt(act.plot_range[1])} with {p.name} = "
-            + ", ".join(p.family) + " (solid, dashed and dotted lines); the curves agree for x > 0 "
-            "and differ only on the negative side.")
+    ff = family_facts(act)
+    styles = ", ".join(f"{v} ({STYLE_NAMES[n]})" for n, v in enumerate(ff.values))
+    return (f"{act.name} for x from {_fmt(act.plot_range[0])} to {_fmt(act.plot_range[1])} with "
+            f"{ff.parameter} = {styles}. " + _family_sentence(ff))
+
+
+_GREEK = {name: chr(code) for name, code in (
+    ("alpha", 0x3B1), ("beta", 0x3B2), ("gamma", 0x3B3), ("delta", 0x3B4), ("epsilon", 0x3B5), ("zeta", 0x3B6),
+    ("eta", 0x3B7), ("theta", 0x3B8), ("kappa", 0x3BA), ("lambda", 0x3BB), ("mu", 0x3BC), ("nu", 0x3BD),
+    ("xi", 0x3BE), ("pi", 0x3C0), ("rho", 0x3C1), ("sigma", 0x3C3), ("tau", 0x3C4), ("phi", 0x3C6),
+    ("chi", 0x3C7), ("psi", 0x3C8), ("omega", 0x3C9), ("Phi", 0x3A6), ("Gamma", 0x393), ("Delta", 0x394))}
 
 
 def _latex_to_text(s: str) -> str:
-    table = {r"\infty": "∞", r"\alpha": "α", r"\lambda": "λ", r"\approx": "≈", "\\frac{1}{4}": "1/4",
-             "-": "−", "{": "", "}": "", "\\": "", "$": ""}
-    for a, b in table.items():
-        s = s.replace(a, b)
+    """Plain text for the LaTeX the facts hold: numbers, intervals, fractions, Greek letters, names."""
+    s = re.sub(r"\\(?:operatorname|mathrm|text|mathit)\{([^{}]*)\}", r"\1", s)
+    for _ in range(3):
+        s = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", lambda m: f"{_group(m[1])}/{_group(m[2])}", s)
+        s = re.sub(r"\\sqrt\{([^{}]*)\}", lambda m: f"√{_group(m[1])}", s)
+    s = re.sub(r"\\(left|right)\b", "", s)
+    s = re.sub(r"\\([A-Za-z]+)", lambda m: _GREEK.get(m[1], {
+        "infty": "∞", "approx": "≈", "cdot": "·", "cup": "∪", "le": "≤", "ge": "≥", "neq": "≠", "tanh": "tanh",
+        "log": "log", "ln": "ln", "exp": "exp", "erf": "erf"}.get(m[1], m[1])), s)
+    s = s.replace("\\{", "\0").replace("\\}", "\1").replace("{", "").replace("}", "").replace("$", "")
+    s = s.replace("\0", "{").replace("\1", "}")
+    s = s.replace("\\", "").replace("-", "−").replace("  ", " ")
     return s.strip()
+
+
+def _group(text: str) -> str:
+    return text if re.fullmatch(r"[\w.]+", text) else f"({text})"
 
 
 # --------------------------------------------------------------------------
@@ -277,14 +735,18 @@ def _size(svg: Path) -> str:
     return f'width="{round(w)}" height="{round(h)}"'
 
 
-def markdown(act, alt: str, family_alt: str, folder: Path) -> str:
-    alt, family_alt = _alt(alt), _alt(family_alt)
-    md = render.HEADER
-    images = [(alt, f"{act.slug}.svg", "only-light"), (alt, f"{act.slug}-dark.svg", "only-dark")]
-    if family_alt:
-        images += [(family_alt, f"{act.slug}-family.svg", "only-light"),
-                   (family_alt, f"{act.slug}-family-dark.svg", "only-dark")]
-    for n, (text, name, mode) in enumerate(images):
-        md += ("\n" if n == 2 else "") + \
-            f"![{text}](figures/{name}#{mode}){{ loading=lazy {_size(folder / name)} }}\n"
+def _figure(name: str, alt: str, text: str, folder: Path) -> str:
+    """A <figure> with the light and dark image and a visible caption (md_in_html)."""
+    alt = _alt(alt)
+    images = "".join(f"![{alt}](figures/{file}#{mode}){{ loading=lazy {_size(folder / file)} }}\n"
+                     for file, mode in ((f"{name}.svg", "only-light"), (f"{name}-dark.svg", "only-dark")))
+    return (f'<figure class="activation-figure" markdown="span">\n{images}'
+            f"<figcaption>{html.escape(text, quote=False)}</figcaption>\n</figure>\n")
+
+
+def markdown(act: Activation, facts: Facts, folder: Path) -> str:
+    """The figures of ``act`` with their alt texts and visible captions; sizes read from the SVGs in ``folder``."""
+    md = render.HEADER + _figure(act.slug, alt_text(act, facts), caption(act, facts), folder)
+    if _family_param(act) is not None:
+        md += "\n" + _figure(f"{act.slug}-family", family_alt_text(act), family_caption(act), folder)
     return md
