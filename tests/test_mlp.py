@@ -8,6 +8,7 @@ snippet) is covered without touching this file.
 from __future__ import annotations
 
 import doctest
+import inspect
 import io
 
 import numpy as np
@@ -15,6 +16,7 @@ import pytest
 
 import activations
 import mlp
+import reference
 
 ELEMENTWISE = mlp.elementwise_activations()
 SLUGS = [a.slug for a in ELEMENTWISE]
@@ -36,12 +38,13 @@ def test_elementwise_activations_follow_the_catalog():
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_activation_is_the_snippet(slug):
-    import importlib
-
-    module = importlib.import_module(slug)
+    """mlp imports snippets/<slug>.py itself, as the notebooks do: the same code as the project's loader."""
+    module = reference.load_snippet(slug)
     f, df = mlp.activation(slug)
-    assert f is getattr(module, slug)
-    assert df is getattr(module, f"{slug}_derivative")
+    for got, name in ((f, slug), (df, f"{slug}_derivative")):
+        want = getattr(module, name)
+        assert got.__name__ == name and inspect.getsourcefile(got) == inspect.getsourcefile(want)
+        assert got.__code__.co_code == want.__code__.co_code
 
 
 def _problem(loss: str, seed: int = 3):
