@@ -1,15 +1,18 @@
 """Softmax exp(x_i) / Σ_k exp(x_k) along an axis, and its Jacobian.
 
-Subtracting the max keeps every exp ≤ 1; +inf entries share the mass, as the limit says.
+Subtracting the max keeps every exp ≤ 1; +inf entries share the mass, by convention.
 """
 import numpy as np
 
 
 def softmax(x, axis=-1):
-    """softmax(x)_i = exp(x_i − m) / Σ_k exp(x_k − m), with m = max_k x_k, along axis.
+    """exp(x_i − m) / Σ_k exp(x_k − m) along axis, with m = max_k x_k.
 
     x: number or array_like, any shape.
     axis: the axis that sums to 1, default -1 (the last).
+    +inf has no limit to follow: softmax(2t, t, 0) → (1, 0, 0) but softmax(t, t, 0) →
+    (½, ½, 0) as t → ∞. By convention the +inf entries of a slice share its mass
+    (PyTorch, JAX and TensorFlow give NaN). Only −inf, or a NaN: NaN.
 
     >>> softmax([1.0, 2.0, 3.0])
     array([0.09003057, 0.24472847, 0.66524096])
@@ -22,38 +25,46 @@ def softmax(x, axis=-1):
     x = _float_array(x)
     m = np.max(x, axis=axis, keepdims=True, initial=-np.inf)  # NaN if the slice has NaN
     if np.isinf(m).any():  # rare: slices holding +inf, or only −inf (or empty)
-        # the limit: the +inf entries share the mass equally, the others get 0
         x = np.where(x == np.inf, 0, np.where(m == np.inf, -np.inf, x))
-        x = np.where(m == -np.inf, np.nan, x)  # only −inf: no limit; NaN, as PyTorch
+        x = np.where(m == -np.inf, np.nan, x)  # only −inf: NaN, as PyTorch
         m = np.where(np.isinf(m), 0, m)
-    # exp(x − m) ≤ 1 cannot overflow. x − m itself can, for x = −1e308 and m = 1e308:
-    # it rounds to −inf, and exp(−inf) = 0 is then the right answer, so no warning.
+    # exp(x − m) ≤ 1 cannot overflow; x − m can (−1e308 − 1e308 = −inf, exp gives 0)
     with np.errstate(over="ignore"):
         e = np.exp(x - m)
     return e / np.sum(e, axis=axis, keepdims=True)
 
 
-def softmax_jacobian(x):
-    """J[..., i, j] = ∂s_i/∂x_j = s_i·(δ_ij − s_j), s = softmax(x) over the last axis.
+def softmax_jacobian(x, axis=-1):
+    """J[..., i, j] = ∂s_i/∂x_j = s_i·(δ_ij − s_j), with s = softmax(x, axis).
 
-    x: array_like of shape (..., n), a scalar counts as shape (1,). Returns (..., n, n).
+    x: array_like; a scalar counts as shape (1,).
+    axis: the softmax axis, of length n, default -1 (the last).
+    Returns x's shape with `axis` removed and (n, n) appended: for x of shape
+    (n, b) and axis=0, J has shape (b, n, n). NaN in a slice gives NaN.
 
     >>> softmax_jacobian([0.0, 0.0])
     array([[ 0.25, -0.25],
            [-0.25,  0.25]])
     >>> float(softmax_jacobian([40.0, 0.0])[0, 0])  # s_0·(1 − s_0) gives 0.0
     4.248354255291589e-18
+    >>> softmax_jacobian(np.zeros((3, 5)), axis=0).shape
+    (5, 3, 3)
+    >>> softmax_jacobian(np.nan)
+    array([[nan]])
     """
-    s = softmax(np.atleast_1d(_float_array(x)))
+    s = np.moveaxis(softmax(np.atleast_1d(x), axis=axis), axis, -1)
     n = s.shape[-1]
     p = s[..., :, np.newaxis] * s[..., np.newaxis, :]  # s_i·s_j
     i = np.arange(n)
     p[..., i, i] = 0
-    # the diagonal s_i·(1 − s_i) as Σ_{j≠i} s_i·s_j: no cancellation when s_i ≈ 1
-    return np.eye(n, dtype=s.dtype) * np.sum(p, axis=-1, keepdims=True) - p
+    # the diagonal s_i·(1 − s_i) as Σ_{j≠i} s_i·s_j: no cancellation when s_i ≈ 1;
+    # that sum is empty for n = 1, so NaN is carried over from s
+    jac = 0.0 - p  # not −p, which gives −0.0 where s_i·s_j underflows
+    jac[..., i, i] = np.where(np.isnan(s), np.nan, np.sum(p, axis=-1))
+    return jac
 
 
 def _float_array(x):
-    """x as an ndarray: integers and booleans become float64, float dtypes are kept."""
+    """x as an ndarray: integers and booleans become float64, floats are kept."""
     x = np.asarray(x)
     return x if np.issubdtype(x.dtype, np.floating) else x.astype(np.float64)
