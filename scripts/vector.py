@@ -509,8 +509,11 @@ def gate_function(act: Activation) -> sp.Expr:
     gate, value = halves(act)
     g = f.subs(value, 1)
     other = "second (b)" if act.gate == "first" else "first (a)"
-    if value in g.free_symbols or gate not in g.free_symbols or \
-            not derive.prove_equal(f.subs(gate, X), (value * g).subs(gate, X)):
+    try:  # pieces whose conditions involve the value half are not a gate of that form
+        linear = derive.prove_equal(f.subs(gate, X), (value * g).subs(gate, X))
+    except Exception:
+        linear = False
+    if value in g.free_symbols or gate not in g.free_symbols or not linear:
         raise _error(act, "gate", f"with gate={act.gate!r}, {f} must be the {other} half times a function of "
                      f"the {act.gate} half")
     return g.subs(gate, X)
