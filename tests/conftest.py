@@ -28,6 +28,7 @@ import activations
 import derive
 import facts as facts_module
 import reference
+import vector
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = activations.ACTIVATIONS
@@ -236,23 +237,17 @@ def limits(case: Case) -> dict[str, tuple[tuple[sp.Expr, sp.Expr], ...]]:
 # ---------------------------------------------------------------------------
 
 
-@functools.cache
 def vector_components(slug: str, size: int) -> tuple[tuple[sp.Symbol, ...], tuple[sp.Expr, ...]]:
-    """The declared vector expression for ``size`` inputs: symbols and components (from the declaration)."""
-    act = BY_SLUG[slug]
-    i, k, n = sp.symbols("i k n", integer=True, positive=True)
-    base = sp.IndexedBase("x")
-    declared = derive.parse(act, act.expr, {"x": base, "i": i, "k": k, "n": n}).subs(values_of(Case(slug, slug, ())))
-    xs = sp.symbols(f"x1:{size + 1}", real=True)
-    comps = tuple(declared.subs({n: size, i: j + 1}).doit().subs({base[m + 1]: xs[m] for m in range(size)})
-                  for j in range(size))
-    return xs, comps
+    """The declared vector expression for ``size`` inputs (scripts/vector.py expands it)."""
+    xs, comps = vector.components(BY_SLUG[slug], size)
+    return tuple(xs), tuple(comps)
 
 
 @functools.cache
 def is_softmax(slug: str) -> bool:
     """Whether SymPy proves the declared vector activation equal to exp(x_i) / Σ_k exp(x_k) (n = 3)."""
-    if BY_SLUG[slug].kind not in VECTOR_KINDS:
+    act = BY_SLUG[slug]
+    if act.kind not in VECTOR_KINDS or act.threshold:
         return False
     xs, comps = vector_components(slug, 3)
     total = sum(sp.exp(v) for v in xs)
@@ -260,17 +255,31 @@ def is_softmax(slug: str) -> bool:
 
 
 @functools.cache
-def vector_references(slug: str, size: int):
-    """mpmath references (reference.mp_function) of each component and each Jacobian entry."""
-    xs, comps = vector_components(slug, size)
+def _compiled(slug: str, size: int, support: tuple[int, ...] | None):
+    """mpmath references of the outputs and of the Jacobian on one smooth region."""
+    act = BY_SLUG[slug]
+    xs = tuple(vector.inputs(size))
+    if support is None:
+        outs = vector_components(slug, size)[1]
+    else:
+        outs = next(r for r in vector.regions(act, size) if r.support == support).outputs
 
     def fn(expr):
-        f = reference.mp_function(expr.subs(xs[0], derive.X), tuple(xs[1:]))
+        f = reference.mp_function(sp.sympify(expr).subs(xs[0], derive.X), xs[1:])
         return lambda row: f(*(float(v) for v in row))
 
-    values = [fn(c) for c in comps]
-    jacobian = [[fn(sp.diff(c, xj)) for xj in xs] for c in comps]
-    return values, jacobian
+    return [fn(o) for o in outs], [[fn(sp.diff(o, xj)) for xj in xs] for o in outs]
+
+
+def vector_references(slug: str, row) -> tuple[list, list]:
+    """(values, Jacobian) references at an input row: mpmath functions of the row.
+
+    A projection (a declared threshold) is one expression per region of equal
+    support; the row's region is found by scripts/vector.py's sorted-support rule.
+    """
+    act = BY_SLUG[slug]
+    support = vector.region_of(act, [float(v) for v in row]).support if act.threshold else None
+    return _compiled(slug, len(row), support)
 
 
 @pytest.fixture(scope="session")
