@@ -105,7 +105,10 @@ class Framework:
 
     ``calls`` are expressions in ``x`` (a module such as ``torch.nn.ReLU()``
     is called on ``x``); ``setup`` are statements run before them (for
-    example a weight tensor).
+    example a weight tensor). ``values`` gives the parameters (snippet
+    names) the calls use where no keyword or setup assignment names them
+    (``alpha_initializer="zeros"`` is slope 0); ``scripts/tabs.py`` turns
+    all this into the tab's program and its printed output.
     """
 
     name: str  # "PyTorch", "Keras", "JAX" or "TensorFlow"
@@ -113,6 +116,7 @@ class Framework:
     note: str = ""
     url: str = ""  # the framework's documentation of the main call
     setup: tuple[str, ...] = ()
+    values: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from activations import CONCEPT_PAGES, FAMILIES, Activation
+import tabs
 from facts import Facts, OutputFacts
 import vector
 
@@ -165,19 +166,8 @@ def differentiability(act: Activation, facts: Facts) -> str:
 
 
 def frameworks(act: Activation) -> str:
-    if not act.frameworks:
-        return HEADER
-    md = ""
-    order = {name: i for i, name in enumerate(FRAMEWORK_ORDER)}
-    for fw in sorted(act.frameworks, key=lambda f: order.get(f.name, 99)):
-        md += f'=== "{fw.name}"\n\n    ```python\n'
-        md += "".join(f"    {call}\n" for call in fw.calls)
-        md += "    ```\n\n"
-        if fw.note:
-            md += f"    {fw.note}\n\n"
-        if fw.url:
-            md += f"    [{fw.name} documentation]({fw.url})\n\n"
-    return HEADER + md
+    """The "In the frameworks" tabs: complete programs with their output (scripts/tabs.py)."""
+    return tabs.frameworks(act)
 
 
 def index(acts: list[Activation]) -> str:
