@@ -1,157 +1,438 @@
-"""The framework calls the pages show, run against the NumPy snippets.
+"""The "In the frameworks" tabs, run as a reader runs them, against the NumPy snippets.
 
-Each declaration lists how PyTorch, JAX, Keras and TensorFlow spell the
-activation (the "In the frameworks" tabs are generated from that list) and
-what their autodiff returns at each kink. Where a framework is installed,
-these tests run those very calls: same values as the snippet (at the
-defaults written in the call), and the declared gradient at the kinks. A
-framework that is not installed is skipped with the command that installs it.
+Each declaration lists how PyTorch, Keras, TensorFlow and JAX spell the
+activation; ``scripts/tabs.py`` turns that into one complete program per tab,
+with what it prints written below each ``print`` as a comment (computed from
+the snippet when the site is built). For every framework that is installed,
+these tests take the code blocks out of the generated Markdown, exactly as
+the page shows them, and execute each in a fresh namespace of a fresh Python
+process (one process per framework, so the imports are paid once): what it
+prints must be the comment, and the snippet's values at the parameters the
+call writes out. They also check every ``framework_kink_derivative``
+statement with the framework's own autodiff (float64) at the kink, for every
+call of that framework, and the measurable claims of the notes.
+
+A framework that is not installed is skipped with the command that installs
+it; ``.ci/run`` installs all four, at the versions the tabs state.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
 
+import mpmath
 import numpy as np
 import pytest
 import sympy as sp
 
 import derive
+import render
+import tabs
+from activations import FRAMEWORKS
 from conftest import CATALOG, snippet
 
+ROOT = Path(__file__).resolve().parent.parent
 INSTALL = {
-    "PyTorch": ("torch", "pip install torch==2.13.0 (the CPU wheel)"),
-    "JAX": ("jax", "pip install jax jaxlib"),
+    "PyTorch": "pip install torch==2.13.0 (the CPU wheel)",
+    "JAX": "pip install jax==0.10.2 jaxlib==0.10.2",
+    "Keras": "pip install keras==3.15.1 jax==0.10.2 jaxlib==0.10.2 (Keras runs on the JAX backend)",
+    "TensorFlow": "pip install tensorflow==2.21.0",
 }
-POINTS = np.array([-1000.0, -20.0, -3.0, -1.0, -0.5, -1e-8, 0.0, 1e-8, 0.5, 1.0, 3.0, 5.5, 6.0, 7.0, 20.0, 1000.0])
+MODULES = {"PyTorch": ("torch",), "JAX": ("jax",), "Keras": ("keras", "jax"), "TensorFlow": ("tensorflow",)}
+NO_GRADIENT = "no gradient"
+
+# Runs in a fresh interpreter, one per framework. Input (JSON on stdin):
+# {"framework", "tabs": [{"id", "code"}], "gradients": [{"id", "setup", "call", "module", "at"}],
+#  "probes": [{"id", "code"}]}; output (JSON, to the file named by argv[1]): what each tab printed
+# or raised, the Jacobian of each call at its point (None for "no gradient", or the error), and
+# what each probe printed. The tabs run first, each in a namespace of its own, before the runner
+# imports anything, so a tab that forgets an import or Keras's backend fails as it would for a reader.
+RUNNER = r'''
+import contextlib, io, json, os, sys, traceback
+
+spec = json.load(sys.stdin)
+out = {"tabs": {}, "gradients": {}, "probes": {}}
 
 
-def available(framework: str):
-    module, how = INSTALL[framework]
-    if importlib.util.find_spec(module) is None:
-        pytest.skip(f"{framework} is not installed: {how}")
-    if framework == "JAX":
-        import jax
+def run(code, name):
+    printed = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(printed):
+            exec(compile(code, name, "exec"), {"__name__": "__main__"})
+        return {"stdout": printed.getvalue(), "error": ""}
+    except BaseException:
+        return {"stdout": printed.getvalue(), "error": traceback.format_exc()}
 
-        jax.config.update("jax_enable_x64", True)
-    return importlib.import_module(module)
 
+for tab in spec["tabs"]:
+    out["tabs"][tab["id"]] = run(tab["code"], tab["id"])
 
-def namespace(framework: str, x):
-    if framework == "PyTorch":
-        import torch
-
-        return {"torch": torch, "x": x, "weight": torch.tensor([0.25], dtype=x.dtype)}
+framework = spec["framework"]
+if framework in ("JAX", "Keras"):
     import jax
-
-    return {"jax": jax, "jnp": jax.numpy, "x": x, "a": 0.25}
-
-
-def to_framework(framework: str, values: np.ndarray):
-    if framework == "PyTorch":
-        import torch
-
-        return torch.tensor(values, dtype=torch.float64)
     import jax.numpy as jnp
 
-    return jnp.asarray(values, dtype=jnp.float64)
+    jax.config.update("jax_enable_x64", True)
+if framework == "Keras":
+    os.environ.setdefault("KERAS_BACKEND", "jax")
+    import keras
+
+    assert keras.backend.backend() == "jax", keras.backend.backend()
+    keras.config.set_floatx("float64")
+if framework == "PyTorch":
+    import torch
+
+    torch.set_default_dtype(torch.float64)
+if framework == "TensorFlow":
+    import tensorflow as tf
 
 
-def calls(framework: str):
+def names(x):
+    if framework == "PyTorch":
+        return {"torch": torch, "x": x}
+    if framework == "JAX":
+        return {"jax": jax, "jnp": jnp, "x": x}
+    if framework == "Keras":
+        return {"keras": keras, "x": x}
+    return {"tf": tf, "x": x}
+
+
+def build(item, x):
+    ns = names(x)
+    for statement in item["setup"]:
+        exec(statement, ns)
+    return eval(item["call"], ns), ns
+
+
+def jacobian(item):
+    at = [item["at"]]
+    if framework == "PyTorch":
+        x = torch.tensor(at, requires_grad=True)
+        f, _ = build(item, x)
+        y = (f(x) if item["module"] else f).reshape(-1)
+        column = []
+        for i in range(y.numel()):
+            g = torch.autograd.grad(y[i], x, retain_graph=True, allow_unused=True)[0]
+            column.append(None if g is None else float(g[0]))
+        return column
+    if framework in ("JAX", "Keras"):
+        x0 = jnp.array(at, dtype=jnp.float64)
+        f, ns = build(item, x0)
+        if item["module"]:
+            f(x0)  # builds the layer's weights outside the trace
+            fn = lambda x: jnp.reshape(f(x), (-1,))
+        else:
+            fn = lambda x: jnp.reshape(build(item, x)[0], (-1,))
+        return [float(v) for v in jax.jacobian(fn)(x0)[:, 0]]
+    x = tf.constant(at, dtype=tf.float64)
+    with tf.GradientTape(persistent=True) as tape:
+        tape.watch(x)
+        f, _ = build(item, x)
+        y = tf.reshape(f(x) if item["module"] else f, [-1])
+        parts = [y[i] for i in range(int(tf.size(y)))]
+    grads = [tape.gradient(p, x) for p in parts]
+    return [None if g is None else float(g[0]) for g in grads]
+
+
+for item in spec["gradients"]:
+    try:
+        out["gradients"][item["id"]] = {"jacobian": jacobian(item), "error": ""}
+    except Exception as err:
+        out["gradients"][item["id"]] = {"jacobian": None, "error": f"{type(err).__name__}: {err}"}
+
+for probe in spec["probes"]:
+    out["probes"][probe["id"]] = run(probe["code"], probe["id"])
+
+with open(sys.argv[1], "w") as f:
+    json.dump(out, f)
+'''
+
+
+def installed(framework: str) -> bool:
+    return all(importlib.util.find_spec(m) is not None for m in MODULES[framework])
+
+
+def require(framework: str) -> None:
+    if not installed(framework):
+        pytest.skip(f"{framework} is not installed: {INSTALL[framework]}")
+
+
+# ---------------------------------------------------------------------------
+# What the pages declare: tabs (from the generated Markdown), kink statements
+# ---------------------------------------------------------------------------
+
+
+@functools.cache
+def page_tabs() -> dict[tuple[str, str], str]:
+    """{(slug, framework): the program as the page shows it}, from render.frameworks()."""
+    found = {}
+    for act in CATALOG:
+        blocks = tabs.code_blocks(render.frameworks(act))
+        assert [title for title, _ in blocks] == [
+            fw.name for fw in sorted(act.frameworks, key=lambda f: tabs.ORDER.index(f.name))], act.slug
+        for title, code in blocks:
+            found[act.slug, title] = code
+    return found
+
+
+def framework_of(act, name: str):
+    return next((fw for fw in act.frameworks if fw.name == name), None)
+
+
+def statements():
+    """(act, point, framework, statement) for every framework_kink_derivative entry."""
+    for act in CATALOG:
+        for point, by_framework in act.framework_kink_derivative.items():
+            for name, text in by_framework.items():
+                yield act, point, name, text
+
+
+def gradient_items(framework: str):
+    """One autodiff check per (kink statement, call) of ``framework``."""
+    items = []
+    for act, point, name, text in statements():
+        if name != framework:
+            continue
+        fw = framework_of(act, name)
+        for n, call in enumerate(fw.calls):
+            items.append({"id": f"{act.slug}@{point}:{n}", "setup": list(fw.setup), "call": call,
+                          "module": not tabs.mentions_x(act, call), "at": float(sp.Rational(point)),
+                          "slug": act.slug, "point": point, "text": text, "values": tabs.call_values(act, fw, call)})
+    return items
+
+
+# ---------------------------------------------------------------------------
+# Claims of the notes that a number can check (each names its declaration)
+# ---------------------------------------------------------------------------
+
+TANH_19 = """
+import jax
+import jax.numpy as jnp
+jax.config.update("jax_enable_x64", True)
+print(repr(float(jnp.tanh(jnp.float64(19.0)))))
+"""
+UNDERFLOW = {  # sigmoid'(40) and tanh'(20) in float64, by autodiff
+    "PyTorch": """
+import torch
+x = torch.tensor([40.0, 20.0], dtype=torch.float64, requires_grad=True)
+(torch.sigmoid(x[0]) + torch.tanh(x[1])).backward()
+print(x.grad.tolist())
+""",
+    "JAX": """
+import jax
+jax.config.update("jax_enable_x64", True)
+print([float(jax.grad(jax.nn.sigmoid)(40.0)), float(jax.grad(jax.numpy.tanh)(20.0))])
+""",
+    "TensorFlow": """
+import tensorflow as tf
+x = tf.constant([40.0, 20.0], dtype=tf.float64)
+with tf.GradientTape() as tape:
+    tape.watch(x)
+    y = tf.nn.sigmoid(x[0]) + tf.math.tanh(x[1])
+print(tape.gradient(y, x).numpy().tolist())
+""",
+}
+PROBES = {
+    "JAX": {"tanh19": TANH_19, "underflow": UNDERFLOW["JAX"]},
+    "PyTorch": {"underflow": UNDERFLOW["PyTorch"], "heaviside_nan": """
+import torch
+print(float(torch.heaviside(torch.tensor(float("nan")), torch.tensor(1.0))))
+""", "heaviside_backward": """
+import torch
+x = torch.tensor(0.0, requires_grad=True)
+try:
+    torch.heaviside(x, torch.tensor(1.0)).backward()
+    print("no error")
+except RuntimeError as err:
+    print(str(err).splitlines()[0])
+"""},
+    "TensorFlow": {"underflow": UNDERFLOW["TensorFlow"], "leaky": """
+import tensorflow as tf
+print(repr(float(tf.nn.leaky_relu(tf.constant(-1.0, dtype=tf.float64)))))
+"""},
+}
+
+
+@functools.cache
+def results(framework: str) -> dict:
+    """Run every tab, gradient and probe of ``framework`` in one fresh interpreter."""
+    spec = {
+        "framework": framework,
+        "tabs": [{"id": f"{slug}:{name}", "code": code} for (slug, name), code in page_tabs().items()
+                 if name == framework],
+        "gradients": [{k: item[k] for k in ("id", "setup", "call", "module", "at")}
+                      for item in gradient_items(framework)],
+        "probes": [{"id": k, "code": v} for k, v in PROBES.get(framework, {}).items()],
+    }
+    env = {k: v for k, v in os.environ.items() if k != "KERAS_BACKEND"}
+    env.update(TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="", JAX_PLATFORMS="cpu", PYTHONWARNINGS="ignore")
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / "out.json"
+        done = subprocess.run([sys.executable, "-c", RUNNER, str(target)], input=json.dumps(spec), text=True,
+                              capture_output=True, cwd=tmp, env=env, timeout=900)
+        assert done.returncode == 0, f"{framework} runner failed:\n{done.stderr[-3000:]}"
+        return json.loads(target.read_text())
+
+
+TABS = [pytest.param(act, fw.name, id=f"{act.slug}-{fw.name}") for act in CATALOG for fw in act.frameworks]
+
+
+# ---------------------------------------------------------------------------
+# The tabs
+# ---------------------------------------------------------------------------
+
+
+def test_every_tab_is_generated_with_its_calls_and_fits_the_code_box():
     for act in CATALOG:
         for fw in act.frameworks:
-            if fw.name == framework:
-                for call in fw.calls:
-                    yield pytest.param(act, call, id=f"{act.slug}:{call}")
+            code = page_tabs()[act.slug, fw.name]
+            assert len(re.findall(r"^# \[", code, flags=re.M)) == len(fw.calls), (act.slug, fw.name)
+            assert all(len(line) <= tabs.WIDTH for line in code.splitlines()), (act.slug, fw.name)
+            compile(code, f"{act.slug}:{fw.name}", "exec")
 
 
-def run_call(framework: str, call: str, x):
-    ns = namespace(framework, x)
-    result = eval(call, ns)  # the exact text shown on the page
-    if callable(result):  # a module such as torch.nn.ReLU()
-        result = result.double()(x) if hasattr(result, "double") else result(x)
-    return np.asarray(result.detach() if hasattr(result, "detach") else result, dtype=float)
+@pytest.mark.parametrize("act, framework", TABS)
+def test_tab_prints_what_the_page_shows(act, framework):
+    require(framework)
+    code = page_tabs()[act.slug, framework]
+    got = results(framework)["tabs"][f"{act.slug}:{framework}"]
+    assert not got["error"], f"{act.slug} {framework} tab raised:\n{got['error']}\n{code}"
+    shown = [line[2:] for line in code.splitlines() if line.startswith("# [")]
+    assert got["stdout"].splitlines() == shown, f"{act.slug} {framework}: printed vs shown\n{code}"
 
 
-def expected(act, x: np.ndarray) -> np.ndarray:
-    mod = snippet(act.slug)
-    return getattr(mod, act.slug)(x)
+@pytest.mark.parametrize("act, framework", TABS)
+def test_tab_comments_are_the_snippet_at_the_calls_parameters(act, framework):
+    """Independently of tabs.output: the shown numbers are the snippet's, to the 4 decimals printed."""
+    fw = framework_of(act, framework)
+    code = page_tabs()[act.slug, framework]
+    xs = np.array(json.loads(re.search(r"^x = [\w.]+\((\[.*\])\)$", code, flags=re.M).group(1)))
+    shown = [json.loads(line[2:]) for line in code.splitlines() if line.startswith("# [")]
+    for call, numbers in zip(fw.calls, shown, strict=True):
+        want = np.ravel(getattr(snippet(act.slug), act.slug)(xs, **tabs.call_values(act, fw, call)))
+        np.testing.assert_allclose(numbers, want, rtol=0, atol=0.5e-4 + 1e-12, err_msg=f"{act.slug}: {call}")
 
 
-@pytest.mark.parametrize("framework", ["PyTorch", "JAX"])
-def test_framework_calls_match_the_snippet(framework):
-    available(framework)
-    checked = 0
-    for act in CATALOG:
-        for fw in act.frameworks:
-            if fw.name != framework:
-                continue
-            x = POINTS if act.kind != "softmax" else POINTS.reshape(4, 4)
-            for call in fw.calls:
-                got = run_call(framework, call, to_framework(framework, x))
-                np.testing.assert_allclose(got, expected(act, x), rtol=1e-12, atol=1e-300,
-                                           err_msg=f"{act.slug}: {call}")
-                checked += 1
-    assert checked >= 15
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+def test_every_declared_call_of_an_installed_framework_is_run(framework):
+    require(framework)
+    declared = sum(len(fw.calls) for act in CATALOG for fw in act.frameworks if fw.name == framework)
+    ran = results(framework)["tabs"]
+    printed = sum(len(r["stdout"].splitlines()) for r in ran.values() if not r["error"])
+    assert declared and printed == declared
 
 
-def _declared_value(act, text: str) -> float | None:
-    """'α', 'λα', '0', '1 (α is fixed at 1)' ... as a number at the defaults; None for prose."""
+# ---------------------------------------------------------------------------
+# Gradients at the kinks
+# ---------------------------------------------------------------------------
+
+
+def test_every_kink_statement_names_a_framework_the_page_shows():
+    for act, point, name, _ in statements():
+        assert name in FRAMEWORKS, f"{act.slug}: framework_kink_derivative names {name!r}, not one of {FRAMEWORKS}"
+        assert framework_of(act, name), f"{act.slug}: {name}'s gradient at {point} is stated, but no {name} tab"
+
+
+def declared_value(act, text: str, values: dict) -> float:
+    """'α', 'λα', '0', '1 (α is fixed at 1)': the leading expression at the call's parameter values."""
     first = text.split(" (")[0].strip()
     symbolic = first.replace("λα", "lamda*alpha").replace("α", "alpha").replace("λ", "lamda")
-    try:
-        value = sp.sympify(derive.parse(act, symbolic)).subs(derive.parameter_values(act))
-    except derive.DeclarationError:
-        return None
-    return float(value) if value.is_number else None
+    expr = derive.parse(act, symbolic)
+    syms = derive.symbols(act)
+    at = {syms[p.symbol]: values.get(p.name, sp.Rational(p.default)) for p in act.params}
+    at |= derive.parameter_values(act, constants_only=True)
+    return float(expr.subs(at))
 
 
-@pytest.mark.parametrize("framework", ["PyTorch", "JAX"])
+@pytest.mark.parametrize("framework", FRAMEWORKS)
 def test_gradient_at_kinks_is_what_the_page_says(framework):
-    available(framework)
+    require(framework)
+    by_slug = {a.slug: a for a in CATALOG}
+    items = gradient_items(framework)
+    got = results(framework)["gradients"]
     checked = 0
-    for act in CATALOG:
-        fw = next((f for f in act.frameworks if f.name == framework), None)
-        if fw is None:
-            continue
-        call = next((c for c in fw.calls if "(x" in c and act.kind == "elementwise"), None)
-        for point, by_framework in act.framework_kink_derivative.items():
-            if framework not in by_framework or call is None:
-                continue
-            want = _declared_value(act, by_framework[framework])
-            if want is None:  # "no gradient (...)": checked below
-                continue
-            got = gradient(framework, call, float(sp.Rational(point)))
-            assert got == pytest.approx(want, rel=1e-12, abs=1e-300), f"{act.slug} at {point}: {call}"
-            checked += 1
-    assert checked >= 6
+    for item in items:
+        act, result = by_slug[item["slug"]], got[item["id"]]
+        where = f"{act.slug} at {item['point']}, {framework} {item['call']} (page: {item['text']!r})"
+        if item["text"].startswith(NO_GRADIENT):
+            assert result["error"] or all(g is None for g in result["jacobian"]), f"{where}: got {result}"
+        else:
+            assert not result["error"], f"{where}: {result['error']}"
+            want = declared_value(act, item["text"], item["values"])
+            # float32-stored constants (TensorFlow's leaky_relu slope) agree to 1e-7.
+            assert result["jacobian"] == pytest.approx([want] * len(result["jacobian"]), rel=1e-7, abs=1e-12), where
+        checked += 1
+    declared = sum(len(framework_of(act, name).calls) for act, _, name, _ in statements() if name == framework)
+    assert checked == declared == len(got)
 
 
-def gradient(framework: str, call: str, at: float) -> float:
-    if framework == "PyTorch":
-        import torch
-
-        x = torch.tensor(at, dtype=torch.float64, requires_grad=True)
-        run = eval(call, namespace(framework, x))
-        (run(x) if callable(run) else run).backward()
-        return float(x.grad)
-    import jax
-
-    return float(jax.grad(lambda x: eval(call, namespace(framework, x)))(at))
+# ---------------------------------------------------------------------------
+# The notes' measurable claims
+# ---------------------------------------------------------------------------
 
 
-def test_pytorch_heaviside_has_no_gradient_as_the_binary_step_page_says():
-    torch = available("PyTorch")
-    x = torch.tensor(0.0, dtype=torch.float64, requires_grad=True)
-    with pytest.raises(RuntimeError, match="not implemented"):
-        torch.heaviside(x, torch.tensor(1.0, dtype=x.dtype)).backward()
+def note(slug: str, framework: str) -> str:
+    return framework_of(next(a for a in CATALOG if a.slug == slug), framework).note
 
 
-def test_pytorch_sigmoid_and_tanh_gradients_underflow_in_the_tail_as_the_pages_say():
-    torch = available("PyTorch")
-    x = torch.tensor([40.0, 20.0], dtype=torch.float64, requires_grad=True)
-    torch.sigmoid(x[0]).backward()
-    assert float(x.grad[0]) == 0.0 and float(snippet("sigmoid").sigmoid_derivative(40.0)) > 4e-18
-    x.grad = None
-    torch.tanh(x[1]).backward()
-    assert float(x.grad[1]) == 0.0 and float(snippet("tanh").tanh_derivative(20.0)) > 1.6e-17
+def probe(framework: str, name: str) -> str:
+    require(framework)
+    got = results(framework)["probes"][name]
+    assert not got["error"], got["error"]
+    return got["stdout"].strip()
+
+
+def ulps(a: float, b: float) -> int:
+    return int(np.float64(a).view(np.int64)) - int(np.float64(b).view(np.int64))
+
+
+def test_jax_tanh_19_is_six_ulp_below_the_correctly_rounded_value_as_the_tanh_page_says():
+    value = float(probe("JAX", "tanh19"))
+    with mpmath.workdps(50):
+        exact = float(mpmath.tanh(19))
+    distance = ulps(value, exact)
+    assert distance == -6
+    text = note("tanh", "JAX")
+    assert f"{value:.17g}" in text and "six units in the last place below" in text
+
+
+@pytest.mark.parametrize("framework", ["PyTorch", "JAX", "TensorFlow"])
+def test_sigmoid_and_tanh_gradients_underflow_in_the_tail_as_the_pages_say(framework):
+    sigmoid_40, tanh_20 = json.loads(probe(framework, "underflow"))
+    assert sigmoid_40 == 0.0 and float(snippet("sigmoid").sigmoid_derivative(40.0)) > 4e-18
+    assert tanh_20 == 0.0 and float(snippet("tanh").tanh_derivative(20.0)) > 1.6e-17
+
+
+def test_pytorch_heaviside_as_the_binary_step_page_says():
+    assert probe("PyTorch", "heaviside_backward").startswith("the derivative for 'heaviside' is not implemented") \
+        or "not implemented" in probe("PyTorch", "heaviside_backward")
+    assert float(probe("PyTorch", "heaviside_nan")) == 0.0
+    assert "not implemented" in note("binary_step", "PyTorch") and "gives 0" in note("binary_step", "PyTorch")
+
+
+def test_tensorflow_leaky_relu_slope_is_float32_as_the_page_says():
+    value = probe("TensorFlow", "leaky")
+    assert value == "-0.20000000298023224"
+    assert value.lstrip("-") in note("leaky_relu", "TensorFlow")
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+def test_the_tabs_state_the_installed_version_that_ci_pins(framework):
+    """The tabs say "checked with <version>"; .ci/run installs that version; the tests ran it."""
+    module, version = tabs.CHECKED[framework]
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert f"{module}=={version}" in ci, f".ci/run does not pin {module}=={version}"
+    require(framework)
+    installed_version = metadata.version(module).split("+")[0]
+    assert installed_version == version, (
+        f"{module} {installed_version} is installed, the pages say they were checked with {version}: "
+        f"update tabs.CHECKED and .ci/run, or install {module}=={version}")

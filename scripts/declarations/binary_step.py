@@ -15,8 +15,8 @@ ACTIVATION = Activation(
         Identity("It is Heaviside's step with H(0) = 1", "f(x)", "Heaviside(x, 1)"),
     ),
     framework_kink_derivative={"0": {
-        "PyTorch": "no gradient (backward raises: not implemented)", "TensorFlow": "no gradient (None)",
-        "JAX": "0"}},
+        "PyTorch": "no gradient (backward raises: not implemented)", "Keras": "0",
+        "TensorFlow": "no gradient (None)", "JAX": "0"}},
     frameworks=(
         Framework("PyTorch", ("torch.heaviside(x, torch.tensor(1.0, dtype=x.dtype))",),
                   "`values` is the value at 0. Backpropagating through it raises "

@@ -15,7 +15,8 @@ ACTIVATION = Activation(
     identities=(
         Identity("CReLU concatenates ReLU of x and of −x", "f(x)", "Matrix([relu(x), relu(-x)])"),
     ),
-    framework_kink_derivative={"0": {"TensorFlow": "0 for both halves"}},
+    framework_kink_derivative={"0": {"PyTorch": "0 (both halves)", "Keras": "0 (both halves)",
+                                     "TensorFlow": "0 (both halves)", "JAX": "0 (both halves)"}},
     frameworks=(
         Framework("PyTorch", ("torch.cat([torch.relu(x), torch.relu(-x)], dim=-1)",), "No built-in."),
         Framework("Keras", ("keras.ops.concatenate([keras.ops.relu(x), keras.ops.relu(-x)], axis=-1)",),

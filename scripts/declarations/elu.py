@@ -17,7 +17,8 @@ ACTIVATION = Activation(
     ),
     plot_range=(-5, 3),
     kink_derivative={"0": "alpha"},
-    framework_kink_derivative={"0": {"PyTorch": "α", "TensorFlow": "1 (α is fixed at 1)", "JAX": "α"}},
+    framework_kink_derivative={"0": {"PyTorch": "α", "Keras": "α", "TensorFlow": "1 (α is fixed at 1)",
+                                     "JAX": "α"}},
     frameworks=(
         Framework("PyTorch", ("torch.nn.ELU(alpha=1.0, inplace=False)", "torch.nn.functional.elu(x, alpha=1.0)"),
                   "", PT + "torch.nn.ELU.html"),

@@ -17,7 +17,7 @@ ACTIVATION = Activation(
     identities=(
         Identity("With slope 0 it is ReLU", "f(x, alpha=0)", "relu(x)"),
     ),
-    framework_kink_derivative={"0": {"PyTorch": "α", "TensorFlow": "α", "JAX": "1"}},
+    framework_kink_derivative={"0": {"PyTorch": "α", "Keras": "1", "TensorFlow": "α", "JAX": "1"}},
     frameworks=(
         Framework("PyTorch", ("torch.nn.LeakyReLU(negative_slope=0.01, inplace=False)",
                               "torch.nn.functional.leaky_relu(x, negative_slope=0.01)"),

@@ -21,7 +21,7 @@ ACTIVATION = Activation(
     identities=(
         Identity("SELU is a scaled ELU", "f(x)", "lamda*elu(x, alpha=alpha)"),
     ),
-    framework_kink_derivative={"0": {"PyTorch": "λα", "TensorFlow": "λ", "JAX": "λα"}},
+    framework_kink_derivative={"0": {"PyTorch": "λα", "Keras": "λα", "TensorFlow": "λ", "JAX": "λα"}},
     frameworks=(
         Framework("PyTorch", ("torch.nn.SELU(inplace=False)", "torch.nn.functional.selu(x)"),
                   "Pair it with `torch.nn.AlphaDropout` and LeCun-normal initialisation.",

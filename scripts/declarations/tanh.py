@@ -24,8 +24,9 @@ ACTIVATION = Activation(
                   PT + "torch.nn.Tanh.html"),
         Framework("Keras", ("keras.activations.tanh(x)", "keras.ops.tanh(x)"), "", KERAS_ACTIVATIONS),
         Framework("JAX", ("jax.numpy.tanh(x)",),
-                  "In float64 `jnp.tanh(19.0)` is 0.99999999999999922, two units in the last place "
-                  "below the correctly rounded value that PyTorch and TensorFlow return."),
+                  "In float64 (`jax_enable_x64`) `jnp.tanh(19.0)` is 0.99999999999999922, six units in "
+                  "the last place below the correctly rounded value that PyTorch and TensorFlow return.",
+                  "https://docs.jax.dev/en/latest/_autosummary/jax.numpy.tanh.html"),
         Framework("TensorFlow", ("tf.math.tanh(x)",), "", TFDOC + "tf/math/tanh"),
     ),
     references=(
