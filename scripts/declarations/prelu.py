@@ -11,7 +11,7 @@ ACTIVATION = Activation(
     expr="Piecewise((a*x, x < 0), (x, True))",
     params=(
         Param(
-            "a", "a", "0.25", "learned slope for x < 0 (initial value)",
+            "a", "a", "0.25", "initial slope for x < 0",
             family=("0", "0.25", "0.5"), learned=True,
         ),
     ),
