@@ -190,7 +190,10 @@ def _saturation_text(outputs: list[OutputFacts]) -> str:
 
 
 def comparison(all_facts: list[Facts]) -> str:
-    md = ("| Activation | Range | Monotonic | Zero-centred | Smoothness | Saturates | Cost |\n"
+    """The home page's table of every activation, in a ``.comparison`` box (docs/assets/extra.css):
+    it scrolls within one screen, its header row and name column stay in view."""
+    md = ('<div class="comparison" markdown>\n\n'
+          "| Activation | Range | Monotonic | Zero-centred | Smoothness | Saturates | Cost |\n"
           "|---|---|---|---|---|---|---|\n")
     by_slug = {f.slug: f for f in all_facts}
     for f in all_facts:
@@ -209,8 +212,8 @@ def comparison(all_facts: list[Facts]) -> str:
         md += (f"| {link} | {rng} | {o.monotonic if len(f.outputs) == 1 else 'no (2 outputs)'} | "
                f"{_yes(all(x.zero_centred for x in f.outputs))} | {smooth.replace('C^∞', 'C<sup>∞</sup>')} "
                f"| {_saturation_text(f.outputs)} | {o.cost} |\n")
-    md += ("\nEvery cell is computed from the declarations in `scripts/declarations/` when the site is "
-           "built, at the default parameters.\n")
+    md += ("\n</div>\n\nEvery cell is computed from the declarations in `scripts/declarations/` when the "
+           "site is built, at the default parameters.\n")
     return HEADER + md
 
 
