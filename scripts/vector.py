@@ -439,9 +439,14 @@ def _inside(y: sp.Expr, rng: sp.Set) -> bool:
 
 
 def _cost(act: Activation, e: sp.Expr) -> str:
-    names = sorted({type(q).__name__ for q in e.atoms(sp.Function)} - {"Max", "Min", "Piecewise"}
-                   | ({"exp"} if e.atoms(sp.exp) else set()))
-    parts = names + (["a sum over the inputs"] if e.atoms(sp.Sum) else [])
+    """Operations for n inputs: a function of one input costs n, one of the sum costs one."""
+    once = lambda q: q.has(sp.Sum) and not isinstance(q, sp.Sum)  # noqa: E731
+    calls = [q for q in e.atoms(sp.Function, sp.exp) if not isinstance(q, (sp.Max, sp.Min, sp.Piecewise))]
+    parts = sorted({("one " if once(q) else "$n$ ") + type(q).__name__ for q in calls})
+    if e.atoms(sp.Sum):
+        parts.append("one sum")
+    if any(q.exp.is_negative and q.base.has(sp.Sum) for q in e.atoms(sp.Pow)):
+        parts.append("$n$ divisions")
     if act.threshold:
         parts = ["a sort of the inputs", "a running sum"] + parts + ["a comparison per input"]
     return ", ".join(parts) or "none"
