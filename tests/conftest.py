@@ -147,8 +147,12 @@ def cases(act) -> list[Case]:
     return found
 
 
-def all_cases(kinds=OUTPUT_KINDS) -> list:
-    return [pytest.param(c, id=c.label) for a in CATALOG if a.kind in kinds for c in cases(a)]
+def all_cases(kinds=OUTPUT_KINDS, where=None, defaults_only: bool = False) -> list:
+    """pytest parameters: every case of the activations of ``kinds`` (for which ``where(case)`` holds)."""
+    found = [c for a in CATALOG if a.kind in kinds for c in cases(a)]
+    if defaults_only:
+        found = [c for c in found if not c.values and not c.variant]
+    return [pytest.param(c, id=c.label) for c in found if where is None or where(c)]
 
 
 @functools.cache

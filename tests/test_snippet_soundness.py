@@ -22,7 +22,7 @@ import pytest
 
 import derive
 import reference
-from conftest import (CATALOG, Case, OUTPUT_KINDS, VARIANT_DEFAULT, VECTOR_KINDS, all_cases, api, expressions, ids,
+from conftest import (CATALOG, Case, VARIANT_DEFAULT, VECTOR_KINDS, all_cases, api, expressions, ids,
                       is_softmax, kink_points, learned_expressions, snippet, unhandled)
 
 SNIPPETS = reference.ROOT / "snippets"
