@@ -71,20 +71,34 @@ def inputs(size: int) -> list[sp.Symbol]:
     return list(sp.symbols(f"x1:{size + 1}", real=True))
 
 
-def _zero(expr: sp.Expr, xs=()) -> bool:
-    """expr == 0: symbolically, and at two exact points (simplify alone decides nothing)."""
+POINTS = ((sp.Rational(3, 7), sp.Rational(-5, 3), sp.Rational(1, 9), sp.Integer(2), sp.Rational(-1, 4)),
+          (sp.Rational(-2, 5), sp.Rational(1, 3), sp.Rational(7, 4), sp.Rational(-1, 8), sp.Rational(5, 6)))
+
+
+def decide(expr: sp.Expr) -> bool | None:
+    """Is expr identically 0? False if it is not 0 at an exact point; True if SymPy simplifies it to 0;
+    None if it vanishes at the points but SymPy cannot show it (simplify alone decides nothing)."""
     expr = sp.sympify(expr)
     if expr == 0:
         return True
-    if sp.simplify(expr) != 0 and sp.simplify(sp.expand(expr.rewrite(sp.exp))) != 0:
-        return False
     free = sorted(expr.free_symbols, key=str)
-    for point in ((sp.Rational(3, 7), sp.Rational(-5, 3), sp.Rational(1, 9), sp.Rational(2, 1), sp.Rational(-1, 4)),
-                  (sp.Rational(-2, 5), sp.Rational(1, 3), sp.Rational(7, 4), sp.Rational(-1, 8), sp.Rational(5, 6))):
+    for point in POINTS:
         value = expr.subs(dict(zip(free, itertools.cycle(point)))).evalf(30)
         if value.is_number and abs(value) > 1e-25:
             return False
-    return True
+    if sp.simplify(expr) == 0 or sp.simplify(sp.expand(expr.rewrite(sp.exp))) == 0:
+        return True
+    return None
+
+
+def _zero(expr: sp.Expr) -> bool:
+    return decide(expr) is True
+
+
+def _all(verdicts) -> bool | None:
+    """True if every verdict is True, False if one is False, else None (undecided)."""
+    verdicts = list(verdicts)
+    return False if False in verdicts else (True if all(v is True for v in verdicts) else None)
 
 
 # --------------------------------------------------------------------------
@@ -268,10 +282,12 @@ def _check_jacobian(act, xs, ys, support=None) -> None:
     derived = sp.Matrix(ys).jacobian(xs)
     for r in range(len(xs)):
         for c in range(len(xs)):
-            if not _zero(derived[r, c] - rule[r, c]):
+            verdict = decide(derived[r, c] - rule[r, c])
+            if verdict is not True:
                 where = f" on the region with support {_set(support)}" if support is not None else ""
-                raise _error(act, "jacobian", f"SymPy finds dy_{r + 1}/dx_{c + 1} = {derived[r, c]} for n = {len(xs)}"
-                             f"{where}, not the declared {rule[r, c]}")
+                found = "finds" if verdict is False else "cannot decide whether"
+                raise _error(act, "jacobian", f"SymPy {found} dy_{r + 1}/dx_{c + 1} = {derived[r, c]} for n = {len(xs)}"
+                             f"{where}, {'not' if verdict is False else 'equals'} the declared {rule[r, c]}")
 
 
 Z = sp.Symbol("z", real=True)
@@ -363,38 +379,35 @@ def _kink_rows(expr: sp.Expr) -> list[dict]:
 
 def _vector_facts(act: Activation) -> dict:
     e = declared(act)
-    shift = {"sums_to_one": True, "exp_sums_to_one": True, "shift_invariant": True}
+    sums, exp_sums, shifts, kkt = [], [], [], []
     kinks: list[dict] = []
     n_regions = {}
     if act.threshold:
-        projection = _is_positive_part(act)
         for size in REGION_SIZES:
             xs = inputs(size)
             regs = regions(act, size)
             n_regions[size] = len(regs)
+            moved = {v: v + C for v in xs}
             for reg in regs:
                 _check_jacobian(act, xs, list(reg.outputs), reg.support)
-                shift["sums_to_one"] &= _zero(sum(reg.outputs) - 1)
-                shift["exp_sums_to_one"] = False
-                moved = {v: v + C for v in xs}
-                shift["shift_invariant"] &= all(_zero(o.subs(moved, simultaneous=True) - o) for o in reg.outputs) \
-                    and all(_zero(d.subs(moved, simultaneous=True) - d) for d in reg.margins)
-                projection &= _kkt(reg, xs)
+                sums.append(decide(sum(reg.outputs) - 1))
+                shifts += [decide(q.subs(moved, simultaneous=True) - q) for q in reg.outputs + reg.margins]
+                kkt.append(_kkt(reg, xs))
             kinks += _boundaries(act, size)
         proved_sizes = REGION_SIZES
+        exp_sums = [False]
     else:
-        projection = False
         for size in SIZES:
             xs, ys = components(act, size)
             _check_jacobian(act, xs, ys)
-            shift["sums_to_one"] &= _zero(sum(ys) - 1)
-            if not shift["sums_to_one"]:
-                shift["exp_sums_to_one"] &= _zero(sum(sp.exp(y) for y in ys) - 1)
+            sums.append(decide(sum(ys) - 1))
+            exp_sums.append(decide(sum(sp.exp(y) for y in ys) - 1))
             moved = {v: v + C for v in xs}
-            shift["shift_invariant"] &= all(_zero(y.subs(moved, simultaneous=True) - y) for y in ys)
+            shifts += [decide(y.subs(moved, simultaneous=True) - y) for y in ys]
         proved_sizes = SIZES
-    if shift["sums_to_one"]:
-        shift["exp_sums_to_one"] = False
+    shift = {"sums_to_one": _all(sums), "shift_invariant": _all(shifts),
+             "exp_sums_to_one": _all(exp_sums) if _all(sums) is False else False}
+    projection = _is_positive_part(act) and _all(kkt) is True if act.threshold else False
     two = two_inputs(act)
     rng = _range(two)
     bounded = rng is not None and not act.threshold and all(
@@ -467,14 +480,14 @@ def _kkt(reg: Region, xs) -> bool:
     problem is strictly convex, so these conditions make y the projection.
     """
     y, t = reg.outputs, reg.tau
+    verdicts = [decide(sum(y) - 1)]
     for r, v in enumerate(xs):
         mu = y[r] - v + t
         if r in reg.support:
-            if not (_zero(mu) and _zero(y[r] - reg.margins[r])):
-                return False
-        elif not (_zero(y[r]) and _zero(mu + reg.margins[r])):
-            return False
-    return _zero(sum(y) - 1)
+            verdicts += [decide(mu), decide(y[r] - reg.margins[r])]
+        else:
+            verdicts += [decide(y[r]), decide(mu + reg.margins[r])]
+    return _all(verdicts)
 
 
 def _boundaries(act: Activation, size: int) -> list[dict]:
@@ -486,11 +499,11 @@ def _boundaries(act: Activation, size: int) -> list[dict]:
         for extra in (r for r in range(size) if r not in support):
             bigger = regs[tuple(sorted(support + (extra,)))]
             on = {xs[extra]: reg.tau}  # τ_S does not involve x_l for l ∉ S
-            continuous = all(_zero(a.subs(on) - b.subs(on)) for a, b in zip(bigger.outputs, reg.outputs))
+            continuous = _all(decide(a.subs(on) - b.subs(on)) for a, b in zip(bigger.outputs, reg.outputs))
             jump = sp.Matrix(bigger.outputs).jacobian(xs).subs(on) - sp.Matrix(reg.outputs).jacobian(xs).subs(on)
             rows.append({"n": size, "from": _set(support)[1:-1], "to": _set(bigger.support)[1:-1],
                          "where": f"x_{{{extra + 1}}} = {latex(reg.tau)}", "continuous": continuous,
-                         "differentiable": all(_zero(v) for v in jump)})
+                         "differentiable": _all(decide(v) for v in jump)})
     return rows
 
 
@@ -550,9 +563,9 @@ def _gated_jacobian(act: Activation, size: int) -> None:
                     expected = gp.subs(X, gates[r])
                 elif column == gates[r]:
                     expected = values[r] * sp.diff(gp, X).subs(X, gates[r])
-                if not _zero(derived[r, c] - expected):
-                    raise _error(act, "gate", f"for n = {size}, d y_{r + 1} / d {column} = {derived[r, c]}, "
-                                 f"not {expected} (the block rule)")
+                if decide(derived[r, c] - expected) is not True:
+                    raise _error(act, "gate", f"for n = {size}, SymPy does not show d y_{r + 1} / d {column} = "
+                                 f"{derived[r, c]} equal to {expected} (the block rule)")
 
 
 def _gated_facts(act: Activation) -> dict:
@@ -671,8 +684,8 @@ def facts(act: Activation) -> dict:
 # --------------------------------------------------------------------------
 
 
-def _yes(flag: bool) -> str:
-    return "yes" if flag else "no"
+def _yes(flag: bool | None) -> str:
+    return {True: "yes", False: "no", None: "not decided by SymPy"}[flag]
 
 
 def _tuple(items) -> str:
@@ -749,7 +762,7 @@ def properties_md(f) -> str:
                   "of $g$: " + ", ".join(f"${gate} = {k['point']}$" for k in v["gate_kinks"])),
                  ("Jacobian", f"two diagonal $n \\times n$ blocks (proved for $n = {sizes}$)")]
     else:
-        total = f"{_yes(v['sums_to_one'])} (proved for $n = {sizes}$)"
+        total = _yes(v["sums_to_one"]) + (f" (proved for $n = {sizes}$)" if v["sums_to_one"] is True else "")
         if v["exp_sums_to_one"]:
             total = f"no; their exponentials do: $\\sum_i e^{{y_i}} = 1$ (proved for $n = {sizes}$)"
         two = _match_text(f"{sym}(z, 0)_1 = {v['two_inputs']}", v["two_inputs_matches"])
@@ -761,13 +774,13 @@ def properties_md(f) -> str:
         rows = [rng,
                 ("Components sum to 1", total),
                 ("Invariant to adding a constant to every input",
-                 f"{_yes(v['shift_invariant'])}" + (f" (proved): ${sym}(x + c) = {sym}(x)$" if v["shift_invariant"]
-                                                    else "")),
+                 _yes(v["shift_invariant"]) + (f" (proved): ${sym}(x + c) = {sym}(x)$"
+                                               if v["shift_invariant"] is True else "")),
                 ("Two inputs", two)]
         if v["threshold"]:
             rows += [("Euclidean projection onto the probability simplex",
-                      f"{_yes(v['projection'])}" + (" (the KKT conditions hold on every region, proved)"
-                                                    if v["projection"] else "")),
+                      "yes (the KKT conditions hold on every region, proved)" if v["projection"] else
+                      "not proved"),
                      ("Sparse", "yes: outputs off the support are exactly 0" if v["example_zeros"] else "no")]
         rows.append(("Smoothness", "C<sup>∞</sup>" if v["smooth"] else
                      "continuous; not differentiable where the support changes"))

@@ -26,9 +26,10 @@ import vector
 from activations import Activation, DeclarationError, Identity
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "declarations"
-ACTS = {a.slug: a for a in activations.load(FIXTURES)}
 VECTOR = ["softmin", "log_softmax", "sparsemax"]
 GATED = ["glu", "swiglu", "geglu", "reglu"]
+# The folder also holds the elementwise fixtures of tests/test_format.py.
+ACTS = {a.slug: a for a in activations.load(FIXTURES) if a.slug in VECTOR + GATED}
 RNG = np.random.default_rng(7)
 DERIVE = vector.facts
 
@@ -321,3 +322,10 @@ def test_softmax_page_facts_keep_their_content(monkeypatch):
     for text in ("Components sum to 1 | yes", "Invariant to adding a constant to every input | yes",
                  r"= \sigma(z)$, the [Sigmoid](sigmoid.md)", "C<sup>∞</sup>"):
         assert text in props, props
+
+
+def test_decide_needs_both_the_numbers_and_sympy():
+    x1, x2 = vector.inputs(2)
+    assert vector.decide(sp.exp(x1 + x2) - sp.exp(x1) * sp.exp(x2)) is True
+    assert vector.decide(sp.log(sp.exp(x1) + sp.exp(x2)) - x1) is False  # not 0 at the test points
+    assert vector.decide(sp.Max(x1, 0) + sp.Min(x1, 0) - x1) is True
