@@ -52,15 +52,15 @@ NO_GRADIENT = "no gradient"
 
 # Runs in a fresh interpreter, one per framework. Input (JSON on stdin):
 # {"framework", "tabs": [{"id", "code"}], "gradients": [{"id", "setup", "call", "module", "at"}],
-#  "probes": [{"id", "code"}]}; output (JSON, to the file named by argv[1]): what each tab printed
-# or raised, the Jacobian of each call at its point (None for "no gradient", or the error), and
-# what each probe printed. The tabs run first, each in a namespace of its own, before the runner
+#  "probes": [{"id", "code"}], "signatures": [function]}; output (JSON, to the file named by
+# argv[1]): what each tab printed or raised, the Jacobian of each call at its point (None for
+# "no gradient", or the error), what each probe printed, and each function's keyword defaults. The tabs run first, each in a namespace of its own, before the runner
 # imports anything, so a tab that forgets an import or Keras's backend fails as it would for a reader.
 RUNNER = r'''
 import contextlib, io, json, os, sys, traceback
 
 spec = json.load(sys.stdin)
-out = {"tabs": {}, "gradients": {}, "probes": {}}
+out = {"tabs": {}, "gradients": {}, "probes": {}, "signatures": {}}
 
 
 def run(code, name):
@@ -152,6 +152,15 @@ for item in spec["gradients"]:
 for probe in spec["probes"]:
     out["probes"][probe["id"]] = run(probe["code"], probe["id"])
 
+import inspect
+
+for func in spec["signatures"]:
+    try:
+        params = inspect.signature(eval(func, names(None))).parameters.values()
+        out["signatures"][func] = {p.name: repr(p.default) for p in params if p.default is not p.empty}
+    except (ValueError, TypeError):  # a builtin without a signature (torch.cat)
+        out["signatures"][func] = None
+
 with open(sys.argv[1], "w") as f:
     json.dump(out, f)
 '''
@@ -241,6 +250,60 @@ with tf.GradientTape() as tape:
 print(tape.gradient(y, x).numpy().tolist())
 """,
 }
+NOTES = {  # the facts the notes state, printed as JSON
+    "PyTorch": """
+import json, warnings
+import torch
+facts = {}
+for shape in [(4,), (2, 4), (2, 3, 4), (2, 2, 3, 4)]:
+    x = torch.arange(float(torch.Size(shape).numel())).reshape(shape)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        y = torch.nn.functional.softmax(x)
+    dim = next(d for d in range(x.ndim) if torch.allclose(y, torch.softmax(x, dim=d)))
+    facts[f"softmax_dim_none_{len(shape)}d"] = [dim, bool(caught)]
+facts["softmax_inf"] = torch.softmax(torch.tensor([float("inf"), 0.0, 1.0]), -1).isnan().all().item()
+facts["selu_minus_inf"] = -float(torch.nn.functional.selu(torch.tensor(-float("inf"), dtype=torch.float64)))
+facts["functional_identity"] = hasattr(torch.nn.functional, "identity")
+facts["relu6_is_hardtanh"] = [issubclass(torch.nn.ReLU6, torch.nn.Hardtanh), torch.nn.ReLU6().min_val,
+                              torch.nn.ReLU6().max_val]
+facts["crelu_builtin"] = hasattr(torch, "crelu") or hasattr(torch.nn.functional, "crelu")
+facts["cat_default_dim"] = torch.cat([torch.zeros(1, 2), torch.zeros(1, 2)]).shape[0]
+print(json.dumps(facts))
+""",
+    "JAX": """
+import json
+import jax
+jax.config.update("jax_enable_x64", True)
+import jax.numpy as jnp
+facts = {"softmax_inf": bool(jnp.isnan(jax.nn.softmax(jnp.array([jnp.inf, 0.0, 1.0]))).all())}
+facts["selu_minus_inf"] = -float(jax.nn.selu(-jnp.inf))
+facts["crelu_builtin"] = hasattr(jax.nn, "crelu")
+grad = jax.vmap(jax.grad(lambda x: jnp.heaviside(x, 1.0)))
+facts["heaviside_grad"] = grad(jnp.array([-1e300, -1.0, -0.0, 0.0, 1e-300, 1.0, jnp.inf])).tolist()
+print(json.dumps(facts))
+""",
+    "Keras": """
+import json, os
+os.environ["KERAS_BACKEND"] = "jax"
+import keras
+layer = keras.layers.PReLU()
+layer(keras.ops.zeros((3, 5)))
+facts = {"prelu_alpha_shape": list(layer.alpha.shape), "prelu_alpha": keras.ops.convert_to_numpy(layer.alpha).tolist()}
+facts["crelu_builtin"] = hasattr(keras.activations, "crelu") or hasattr(keras.ops, "crelu")
+print(json.dumps(facts))
+""",
+    "TensorFlow": """
+import inspect, json
+import tensorflow as tf
+x = tf.reshape(tf.range(24.0), (2, 3, 4))
+facts = {"softmax_axis_none_is_last": bool(tf.reduce_all(tf.nn.softmax(x) == tf.nn.softmax(x, axis=-1)))}
+facts["selu_minus_inf"] = -float(tf.nn.selu(tf.constant(-float("inf"), dtype=tf.float64)))
+facts["elu_keywords"] = list(inspect.signature(tf.nn.elu).parameters)
+facts["crelu_builtin"] = hasattr(tf.nn, "crelu")
+print(json.dumps(facts))
+""",
+}
 PROBES = {
     "JAX": {"tanh19": TANH_19, "underflow": UNDERFLOW["JAX"]},
     "PyTorch": {"underflow": UNDERFLOW["PyTorch"], "heaviside_nan": """
@@ -271,7 +334,8 @@ def results(framework: str) -> dict:
                  if name == framework],
         "gradients": [{k: item[k] for k in ("id", "setup", "call", "module", "at")}
                       for item in gradient_items(framework)],
-        "probes": [{"id": k, "code": v} for k, v in PROBES.get(framework, {}).items()],
+        "probes": [{"id": k, "code": v} for k, v in {**PROBES.get(framework, {}), "notes": NOTES[framework]}.items()],
+        "signatures": sorted({func for _, _, func, _ in written_keywords(framework)}),
     }
     env = {k: v for k, v in os.environ.items() if k != "KERAS_BACKEND"}
     env.update(TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="", JAX_PLATFORMS="cpu", PYTHONWARNINGS="ignore")
@@ -413,8 +477,7 @@ def test_sigmoid_and_tanh_gradients_underflow_in_the_tail_as_the_pages_say(frame
 
 
 def test_pytorch_heaviside_as_the_binary_step_page_says():
-    assert probe("PyTorch", "heaviside_backward").startswith("the derivative for 'heaviside' is not implemented") \
-        or "not implemented" in probe("PyTorch", "heaviside_backward")
+    assert "derivative for aten::heaviside is not implemented" in probe("PyTorch", "heaviside_backward")
     assert float(probe("PyTorch", "heaviside_nan")) == 0.0
     assert "not implemented" in note("binary_step", "PyTorch") and "gives 0" in note("binary_step", "PyTorch")
 
@@ -436,3 +499,104 @@ def test_the_tabs_state_the_installed_version_that_ci_pins(framework):
     assert installed_version == version, (
         f"{module} {installed_version} is installed, the pages say they were checked with {version}: "
         f"update tabs.CHECKED and .ci/run, or install {module}=={version}")
+
+
+# ---------------------------------------------------------------------------
+# Defaults: a keyword the tab writes out is the framework's default, or the note says why not
+# ---------------------------------------------------------------------------
+
+
+def written_keywords(framework: str):
+    """(act, fw, function source, {keyword: literal value}) for every call (and nested call) shown."""
+    import ast
+
+    for act in CATALOG:
+        fw = framework_of(act, framework)
+        if fw is None:
+            continue
+        for call in fw.calls:
+            for node in ast.walk(ast.parse(call, mode="eval")):
+                if isinstance(node, ast.Call) and node.keywords:
+                    written = {}
+                    for kw in node.keywords:
+                        try:
+                            written[kw.arg] = ast.literal_eval(kw.value)
+                        except ValueError:
+                            continue
+                    yield act, fw, ast.unparse(node.func), written
+
+
+def same(written, default) -> bool:
+    if isinstance(written, str) and isinstance(default, str):
+        return written.lower() == default.lower()  # Keras: "zeros" is the initializer "Zeros"
+    return written == default and type(written) is type(default)
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+def test_keywords_written_out_are_the_defaults_or_the_note_says_why(framework):
+    import ast
+
+    require(framework)
+    signatures = results(framework)["signatures"]
+    checked = 0
+    for act, fw, func, written in written_keywords(framework):
+        defaults = signatures[func]
+        if defaults is None:  # no signature to read (a C builtin): the tab's run checks the values
+            continue
+        for name, value in written.items():
+            assert name in defaults, f"{act.slug}: {func} has no keyword {name!r} with a default"
+            default = ast.literal_eval(defaults[name])
+            if not same(value, default):
+                assert re.search(rf"`{name}\b", fw.note), (
+                    f"{act.slug}: {framework} writes {name}={value!r} but the default is {default!r}, "
+                    f"and the note does not say why (mention `{name}`)")
+            checked += 1
+    assert checked or not any(True for _ in written_keywords(framework))
+
+
+def facts(framework: str) -> dict:
+    return json.loads(probe(framework, "notes"))
+
+
+def test_pytorch_softmax_notes():
+    got = facts("PyTorch")
+    assert got["softmax_dim_none_1d"] == [0, True] and got["softmax_dim_none_3d"] == [0, True]
+    assert got["softmax_dim_none_2d"] == [1, True] and got["softmax_dim_none_4d"] == [1, True]
+    assert got["softmax_inf"] is True
+    text = note("softmax", "PyTorch")
+    assert "picks dim 0 for 1-D and 3-D input but dim 1 otherwise" in text and "row of NaN" in text
+
+
+def test_jax_softmax_and_heaviside_notes():
+    got = facts("JAX")
+    assert got["softmax_inf"] is True and "all NaN" in note("softmax", "JAX")
+    assert got["heaviside_grad"] == [0.0] * 7 and "gradient is 0 everywhere" in note("binary_step", "JAX")
+
+
+def test_tensorflow_softmax_elu_notes():
+    got = facts("TensorFlow")
+    assert got["softmax_axis_none_is_last"] and "`axis=None` also means the last axis" in note("softmax", "TensorFlow")
+    assert "alpha" not in got["elu_keywords"] and "No `alpha` argument" in note("elu", "TensorFlow")
+
+
+def test_selu_minus_inf_tensorflow_is_one_ulp_above_pytorch_and_jax_as_the_page_says():
+    tf_value, torch_value, jax_value = (facts(f)["selu_minus_inf"] for f in ("TensorFlow", "PyTorch", "JAX"))
+    assert torch_value == jax_value and ulps(tf_value, torch_value) == 1
+    assert "one unit in the last place above PyTorch's and JAX's" in note("selu", "TensorFlow")
+
+
+def test_identity_relu6_and_crelu_notes_on_builtins():
+    torch_facts = facts("PyTorch")
+    assert torch_facts["functional_identity"] is False and "no functional form" in note("identity", "PyTorch")
+    assert torch_facts["relu6_is_hardtanh"] == [True, 0.0, 6.0] and "`Hardtanh(0, 6)`" in note("relu6", "PyTorch")
+    assert torch_facts["cat_default_dim"] == 2 and "defaults to 0" in note("crelu", "PyTorch")
+    builtin = {f: facts(f)["crelu_builtin"] for f in FRAMEWORKS}
+    assert builtin == {"PyTorch": False, "Keras": False, "TensorFlow": True, "JAX": False}
+    assert "only framework with a built-in" in note("crelu", "TensorFlow")
+
+
+def test_keras_prelu_starts_at_zero_with_one_slope_per_input_element():
+    got = facts("Keras")
+    assert got["prelu_alpha_shape"] == [5] and set(got["prelu_alpha"]) == {0.0}
+    text = note("prelu", "Keras")
+    assert "starts at 0" in text and "one per input element" in text

@@ -18,11 +18,15 @@ ACTIVATION = Activation(
     framework_kink_derivative={"0": {"PyTorch": "0 (both halves)", "Keras": "0 (both halves)",
                                      "TensorFlow": "0 (both halves)", "JAX": "0 (both halves)"}},
     frameworks=(
-        Framework("PyTorch", ("torch.cat([torch.relu(x), torch.relu(-x)], dim=-1)",), "No built-in."),
+        Framework("PyTorch", ("torch.cat([torch.relu(x), torch.relu(-x)], dim=-1)",),
+                  "No built-in: concatenate along the channel axis, here the last (`dim=-1`; "
+                  "`torch.cat` defaults to 0)."),
         Framework("Keras", ("keras.ops.concatenate([keras.ops.relu(x), keras.ops.relu(-x)], axis=-1)",),
-                  "No built-in."),
+                  "No built-in: concatenate along the channel axis, here the last (`axis=-1`; the default "
+                  "is 0)."),
         Framework("JAX", ("jax.numpy.concatenate([jax.nn.relu(x), jax.nn.relu(-x)], axis=-1)",),
-                  "No built-in."),
+                  "No built-in: concatenate along the channel axis, here the last (`axis=-1`; the default "
+                  "is 0)."),
         Framework("TensorFlow", ("tf.nn.crelu(x, axis=-1)",), "The only framework with a built-in.",
                   "https://tensorflow.org/versions/r2.15/api_docs/python/tf/nn/crelu"),
     ),

@@ -22,7 +22,8 @@ ACTIVATION = Activation(
     frameworks=(
         Framework("PyTorch", ("torch.nn.ReLU6(inplace=False)", "torch.nn.functional.relu6(x)"),
                   "`ReLU6` is `Hardtanh(0, 6)`.", PT + "torch.nn.ReLU6.html"),
-        Framework("Keras", ("keras.activations.relu6(x)", "keras.activations.relu(x, max_value=6.0)"), "",
+        Framework("Keras", ("keras.activations.relu6(x)", "keras.activations.relu(x, max_value=6.0)"),
+                  "`relu(x, max_value=6.0)` is the same cap written out; `max_value` takes any cap.",
                   KERAS_ACTIVATIONS),
         Framework("JAX", ("jax.nn.relu6(x)",), "Its documentation states the gradient 0 at 0 and at 6.",
                   JAXDOC + "jax.nn.relu6.html"),

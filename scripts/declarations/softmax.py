@@ -24,7 +24,8 @@ ACTIVATION = Activation(
         Framework("JAX", ("jax.nn.softmax(x, axis=-1)",),
                   "\"If any input values are +inf, the result will be all NaN\" (its documentation).",
                   JAXDOC + "jax.nn.softmax.html"),
-        Framework("TensorFlow", ("tf.nn.softmax(x, axis=-1)",), "", TFDOC + "tf/nn/softmax"),
+        Framework("TensorFlow", ("tf.nn.softmax(x, axis=-1)",),
+                  "Its default `axis=None` also means the last axis.", TFDOC + "tf/nn/softmax"),
     ),
     references=(
         Reference("J. S. Bridle", 1990,
