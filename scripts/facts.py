@@ -59,6 +59,28 @@ class OutputFacts:
     derivative_sup_value: float
     derivative_sup_where: str
     cost: str
+    # inf f' (negative for a function that is not non-decreasing: GELU, SiLU, Mish), and sup |f'|.
+    derivative_inf: str = "0"
+    derivative_inf_value: float = 0.0
+    derivative_inf_where: str = ""
+    derivative_abs_sup_value: float = 0.0
+    # Interior local minima and maxima of f: dicts with kind, x, value (LaTeX), x_value, value_value
+    # (floats), global (bool), numerical (bool).
+    extrema: list[dict] = field(default_factory=list)
+    # Properties computed numerically (to derive.NUMERICAL_DIGITS digits), among "range",
+    # "derivative" (sup and inf of f'), "monotonic", "extrema", "saturation".
+    numerical: list[str] = field(default_factory=list)
+    # For the figures: where f is saturated, as (start, end) pairs with ±inf ends. A side is saturated
+    # only if f' → 0 in that tail (derive.saturation_spans); the span ends where |f'| first reaches
+    # derive.SATURATION_FRACTION (5 %) of sup |f'| coming from that side. Empty: no saturation.
+    saturation_spans: list[tuple[float, float]] = field(default_factory=list)
+    # True when the kinks were analysed at the default parameters (their position depends on a
+    # parameter, as Hardtanh's bounds do, or a condition does); the page says so.
+    kinks_at_defaults: bool = False
+    extrema_infinite: bool = False  # f' has infinitely many zeros (sinc, x·cos x): extrema lists the first
+
+
+NUMERICAL = f"numerical, {derive.NUMERICAL_DIGITS} digits"
 
 
 @dataclass
@@ -75,6 +97,12 @@ class Facts:
     identities: list[dict] = field(default_factory=list)
     vector: dict = field(default_factory=dict)  # kinds "vector" and "gated": vector.facts()
     softmax: dict = field(default_factory=dict)  # the same dict; render.comparison() still reads this name
+    # Named variants (activations.Variant): label, description, kwargs, facts (a Facts of
+    # derive.variant_activation), max_difference (LaTeX), max_difference_value, where, numerical.
+    variants: list[dict] = field(default_factory=list)
+    # Stochastic training mode (activations.Stochastic): symbol, low, high, mean, evaluation,
+    # evaluation_derivative (LaTeX), description; empty if none.
+    stochastic: dict = field(default_factory=dict)
 
 
 def _solutions_text(solutions) -> str:
@@ -98,6 +126,8 @@ def _smoothness(kinks: list[derive.Kink]) -> str:
     order = min(k.smoothness for k in kinks)
     if order < 0:
         return "discontinuous"
+    if order >= derive.SMOOTH:  # removable points only (sinc at 0)
+        return "C^∞"
     text = "C" + str(order).translate(SUPERSCRIPT)
     raising = [k.smoothness_if for k in kinks if k.smoothness == order and k.smoothness_if]
     if raising and len(raising) == len([k for k in kinks if k.smoothness == order]):
@@ -126,12 +156,19 @@ def _cost(p: derive.Properties, expr: sp.Expr) -> str:
 def _output(act: Activation, expr_symbolic: sp.Expr, label: str) -> OutputFacts:
     params = set(derive.symbols(act).values())
     constants = derive.parameter_values(act, constants_only=True)
+    values = derive.parameter_values(act)
     with_constants = expr_symbolic.subs(constants)
-    kinks = derive.kinks(with_constants, params)
+    kinks, at_defaults = derive.kinks_or_defaults(with_constants, params, values)
     # The same analysis with the constants kept as symbols, for display.
-    shown_kinks = derive.kinks(expr_symbolic, params | set(constants))
+    shown_kinks = kinks
+    if not at_defaults:
+        shown, shown_at_defaults = derive.kinks_or_defaults(expr_symbolic, params | set(constants), values)
+        shown_kinks = kinks if shown_at_defaults or len(shown) != len(kinks) else shown
     defaults = _value_at_defaults(with_constants, act)
-    props = derive.properties(defaults)
+    try:
+        props = derive.properties(defaults)
+    except derive.PropertyError as err:
+        raise derive.DeclarationError(act.slug, str(err)) from err
     snippet_values = act.kink_derivative
     kink_facts = []
     default_kinks = {k.point: k for k in derive.kinks(defaults, set())}
@@ -167,19 +204,17 @@ def _output(act: Activation, expr_symbolic: sp.Expr, label: str) -> OutputFacts:
     unknown = set(snippet_values) - {str(k.point) for k in kinks}
     if unknown:
         raise derive.DeclarationError(act.slug, f"kink_derivative names {sorted(unknown)}, not kinks of the expression")
-    where = props.derivative_sup_where
-    if where is sp.S.EmptySet:
-        where_text = f"not attained; approached as ${props.derivative_sup_approached}$"
-    elif isinstance(where, sp.FiniteSet):
-        where_text = "at $x = " + ", ".join(latex(v) for v in where) + "$"
-    elif where == sp.S.Reals:
-        where_text = "everywhere"
-    else:
-        where_text = f"for $x \\in {derive.interval_latex(where)}$"
+    try:
+        definition = derive.cases_latex(derive.pieces(expr_symbolic, allow_points=True))
+        derivative_text = derive.cases_latex(derive.derivative_pieces(expr_symbolic))
+    except (derive.ParametricPieces, NotImplementedError, TypeError):  # conditions on parameters
+        definition, derivative_text = latex(expr_symbolic), latex(sp.diff(expr_symbolic, X))
+    numerical = list(props.numerical)
+    abs_sup = props.derivative_abs_sup
     return OutputFacts(
         label=label,
-        definition=derive.cases_latex(derive.pieces(expr_symbolic)),
-        derivative=derive.cases_latex(derive.derivative_pieces(expr_symbolic)),
+        definition=definition,
+        derivative=derivative_text,
         kinks=kink_facts,
         smoothness=_smoothness(kinks),
         range=derive.interval_latex(props.range),
@@ -192,9 +227,34 @@ def _output(act: Activation, expr_symbolic: sp.Expr, label: str) -> OutputFacts:
         zero_centred=props.zero_centred,
         derivative_sup=approx(props.derivative_sup),
         derivative_sup_value=float(props.derivative_sup),
-        derivative_sup_where=where_text,
+        derivative_sup_where=_where_text(props.derivative_sup_where, props.derivative_sup_approached),
         cost=_cost(props, defaults),
+        derivative_inf=approx(props.derivative_inf),
+        derivative_inf_value=float(props.derivative_inf),
+        derivative_inf_where=_where_text(props.derivative_inf_where, props.derivative_inf_approached),
+        derivative_abs_sup_value=float(abs_sup),
+        extrema=[{"kind": e.kind, "x": approx(e.x), "value": approx(e.value), "x_value": float(e.x),
+                  "value_value": float(e.value), "global": e.is_global, "numerical": e.numerical}
+                 for e in props.extrema],
+        numerical=numerical,
+        saturation_spans=list(props.saturation_spans),
+        kinks_at_defaults=at_defaults,
+        extrema_infinite=props.extrema_infinite,
     )
+
+
+def _where_text(where: sp.Set, approached: str) -> str:
+    """Where a bound of f' is attained, as page text."""
+    if where is sp.S.EmptySet:
+        return f"not attained; approached as ${approached}$" if approached else "not attained"
+    if isinstance(where, sp.FiniteSet):
+        shown = [approx(v) for v in sorted(where, key=float)]
+        if any(v.startswith("\\approx") for v in shown):
+            return "at $x " + ", ".join(shown) + "$"
+        return "at $x = " + ", ".join(shown) + "$"
+    if where == sp.S.Reals:
+        return "everywhere"
+    return f"for $x \\in {derive.interval_latex(where)}$"
 
 
 def _shown(symbolic: sp.Expr, value: sp.Expr) -> str:
@@ -236,7 +296,50 @@ def facts(act: Activation) -> Facts:
     result.identities = [
         {"text": i.text, "lhs": i.lhs_latex, "rhs": i.rhs_latex} for i in derive.identities(act)
     ]
+    if act.stochastic is not None:
+        result.stochastic = _stochastic(act)
+    for variant in act.variants:
+        result.variants.append(_variant(act, variant))
     return result
+
+
+def _stochastic(act: Activation) -> dict:
+    s = act.stochastic
+    syms = derive.symbols(act)
+    mean = derive.stochastic_mean(act)
+    evaluation = derive.evaluation_expression(act)
+    try:
+        shown = derive.cases_latex(derive.pieces(evaluation, allow_points=True))
+        shown_d = derive.cases_latex(derive.derivative_pieces(evaluation))
+    except (derive.ParametricPieces, NotImplementedError, TypeError):
+        shown, shown_d = latex(evaluation), latex(sp.diff(evaluation, X))
+    by_name = {p.name: latex(syms[p.symbol]) for p in act.params + act.constants}
+    return {
+        "symbol": latex(syms[s.param]),
+        "low": by_name.get(s.low, s.low), "high": by_name.get(s.high, s.high),
+        "mean": latex(mean), "mean_value": float(mean.subs(derive.parameter_values(act))),
+        "evaluation": shown, "evaluation_derivative": shown_d,
+        "description": s.description,
+    }
+
+
+def _variant(act: Activation, variant) -> dict:
+    vact = derive.variant_activation(act, variant)
+    try:
+        vfacts = facts(vact)
+        main = derive.expression(act, defaults=True)
+        other = derive.expression(vact, defaults=True)
+        diff = derive.max_difference(main, other)
+    except derive.DeclarationError as err:
+        raise derive.DeclarationError(act.slug, f"variant {variant.label!r}: {err}", "variants") from err
+    except derive.PropertyError as err:
+        raise derive.DeclarationError(act.slug, f"variant {variant.label!r}: {err}", "variants") from err
+    return {
+        "label": variant.label, "description": variant.description, "kwargs": dict(variant.kwargs),
+        "slug": vact.slug, "facts": vfacts,
+        "max_difference": approx(diff.value), "max_difference_value": float(diff.value),
+        "where": diff.where, "numerical": diff.numerical,
+    }
 
 
 __all__ = ["Facts", "KinkFacts", "OutputFacts", "facts", "X"]

@@ -108,7 +108,9 @@ def gaussian_moment(expr: sp.Expr, dps: int, variance=1) -> mpmath.mpf:
 @functools.lru_cache(maxsize=None)
 def _lambdified_pieces(expr: sp.Expr) -> tuple:
     """(f, start, end) per smooth piece; f evaluates with mpmath at the caller's precision."""
-    return tuple((sp.lambdify(derive.X, p.expr, "mpmath"), p.interval.start, p.interval.end)
+    import reference  # mpmath with Phi, erfc's overflow, sinc, expm1 and log1p mapped
+
+    return tuple((sp.lambdify(derive.X, p.expr, reference.MPMATH), p.interval.start, p.interval.end)
                  for p in derive.pieces(expr))
 
 
@@ -331,6 +333,8 @@ class DerivativeBound:
     where: str  # LaTeX: where it is attained or approached
     jumps: bool  # f has a jump (no derivative there at all)
     where_set: sp.Set  # where it is attained (EmptySet when only approached)
+    non_decreasing: bool = True  # f' ≥ 0, so sup |f'| = sup f'
+    numerical: bool = False  # sup |f'| computed numerically (derive.NUMERICAL_DIGITS digits)
 
 
 @_memo
@@ -338,11 +342,23 @@ def _derivative_bound(act: Activation) -> DerivativeBound:
     slug = act.slug
     expr = derive.expression(act, defaults=True)
     props = derive.properties(expr)
-    if props.monotonic not in ("increasing", "non-decreasing"):
-        raise NotImplementedError(f"{slug}: sup |f'| needs the infimum of f' too")  # f' ≥ 0 gives sup|f'| = sup f'
-    where = props.derivative_sup_approached or sp.latex(props.derivative_sup_where)
+    # sup |f'| = max(sup f', −inf f'): no assumption that f is non-decreasing.
+    if props.derivative_abs_sup == props.derivative_sup:
+        sup, where_set, approached = props.derivative_sup, props.derivative_sup_where, props.derivative_sup_approached
+    else:
+        sup, where_set, approached = -props.derivative_inf, props.derivative_inf_where, props.derivative_inf_approached
+    where = approached or _set_latex(where_set)
     jumps = any(k.continuous is False for k in derive.kinks(expr, set()))
-    return DerivativeBound(slug, props.derivative_sup, where, jumps, props.derivative_sup_where)
+    numerical = "derivative" in props.numerical
+    return DerivativeBound(slug, sup, where, jumps, where_set, props.monotonic in ("increasing", "non-decreasing"),
+                           numerical)
+
+
+def _set_latex(s: sp.Set) -> str:
+    """LaTeX of where a bound is attained; numerical points rounded (derive.approx)."""
+    if isinstance(s, sp.FiniteSet) and any(isinstance(v, sp.Float) for v in s):
+        return r"\{" + ", ".join(derive.approx(v).replace(r"\approx ", "") for v in sorted(s, key=float)) + r"\}"
+    return sp.latex(s)
 
 
 def derivative_bound(act: Activation) -> DerivativeBound:
@@ -507,9 +523,18 @@ def derivative_bounds_md() -> str:
         where = f"${_where(b.where)}$" if b.where != sp.latex(sp.S.EmptySet) else "—"
         if b.where.startswith("x "):
             where += " (approached, not attained)"
-        md += f"| {_link(by[slug])} | ${derive.approx(b.sup)}$ | {where} | {bound} | {ten} |\n"
-    md += ("\nComputed by `derive.properties` from each declaration at its default parameters; every one of "
-           "these activations is non-decreasing, so $f' \\ge 0$ and $\\sup |f'| = \\sup f'$. The bound is on "
+        label = " (numerical)" if b.numerical else ""
+        md += f"| {_link(by[slug])} | ${derive.approx(b.sup)}${label} | {where} | {bound} | {ten} |\n"
+    decreasing = [by[b.slug].name for b in bounds.values() if not b.non_decreasing]
+    monotone = ("every one of these activations is non-decreasing, so $f' \\ge 0$ and $\\sup |f'| = \\sup f'$"
+                if not decreasing else
+                "$\\sup |f'| = \\max(\\sup f', -\\inf f')$, since " + ", ".join(decreasing) + " also "
+                "decrease somewhere ($f' < 0$)")
+    if any(b.numerical for b in bounds.values()):
+        monotone += (f"; values marked *numerical* are computed with mpmath to {derive.NUMERICAL_DIGITS} digits, "
+                     "SymPy having found no closed form")
+    md += ("\nComputed by `derive.properties` from each declaration at its default parameters; " + monotone +
+           ". The bound is on "
            "the activation's factor $\\operatorname{diag} f'(z_l)$ of each layer's Jacobian; the weights "
            "multiply it by $\\lVert W_l \\rVert$.\n")
     return HEADER + md
