@@ -890,6 +890,7 @@ def properties(expr: sp.Expr) -> Properties:
         except Exception as err:
             raise PropertyError(name, f"{type(err).__name__}: {err}") from err
 
+    step("domain", lambda: _check_real(intervals))
     fx = step("range", lambda: [extent(p.expr, p.interval) for p in ps])
     rng = step("range", lambda: image(ps))
     if any(e.numerical for e in fx):
@@ -958,7 +959,7 @@ def properties(expr: sp.Expr) -> Properties:
     sat_right, num_r = step("saturation", lambda: _saturation(intervals[-1], sp.oo))
     if num_l or num_r:
         numeric.append("saturation")
-    mean = step("mean", lambda: standard_normal_mean(ps))
+    mean = step("mean", lambda: mpmath.mpf(standard_normal_mean(ps)))
     names = sorted({type(f).__name__ for f in expr.atoms(sp.Function)} |
                    ({"exp"} if expr.atoms(sp.exp) else set()))
     abs_sup = max(key(sup), -key(inf))
@@ -985,6 +986,28 @@ def properties(expr: sp.Expr) -> Properties:
         saturation_spans=spans,
         extrema_infinite=any(e.oscillates for e in f_extents),
     )
+
+
+DOMAIN_PROBES = (-1e3, -100, -10, -3, -1.5, -1, -0.5, -0.1, 0.1, 0.5, 1, 1.5, 3, 10, 100, 1e3)
+
+
+def _check_real(intervals: list[Piece]) -> None:
+    """f must be real and finite on the real line: probe each piece at a few points inside it."""
+    for p in intervals:
+        f = _mp(p.expr)
+        for x in DOMAIN_PROBES:
+            if p.interval.contains(sp.Float(x)) != sp.true:
+                continue
+            with mpmath.workdps(30):
+                try:
+                    v = f(mpmath.mpf(x))
+                except (ValueError, ZeroDivisionError) as err:
+                    raise ValueError(f"f({x:g}) cannot be evaluated: {err}") from None
+            if isinstance(v, mpmath.mpc) and v.imag != 0:
+                raise ValueError(f"f({x:g}) = {mpmath.nstr(v, 6)} is not real: the activation must be real "
+                                 "on the whole real line")
+            if not mpmath.isfinite(v):
+                raise ValueError(f"f({x:g}) = {v} is not finite")
 
 
 class PropertyError(ValueError):
