@@ -38,8 +38,10 @@ import sympy as sp  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 import derive  # noqa: E402
+import facts as facts_module  # noqa: E402
 import reference  # noqa: E402
 import render  # noqa: E402
+import vector  # noqa: E402
 from activations import Activation, DeclarationError  # noqa: E402
 from facts import Facts, OutputFacts  # noqa: E402
 
@@ -103,8 +105,7 @@ class Curve:
     the facts of that expression (kinks, saturation, sup of f').
     """
 
-    label: str | None
-    text: str  # the label as plain text, for the caption and alt text
+    label: str | None  # plain text (no mathtext: its subscripts are 7 pt), for the legend and the caption
     expr: sp.Expr  # at the default parameters
     out: OutputFacts
     n: int  # colour and line style
@@ -113,17 +114,32 @@ class Curve:
 def curves(act: Activation, facts: Facts) -> list[Curve]:
     """The curves of an elementwise or concatenating activation.
 
-    A named variant is added here as one more ``Curve`` (its expression at the
-    default parameters and its own ``OutputFacts``), labelled by its name: the
-    drawing, the legend, the marks and the caption then include it.
+    A concatenation has one curve per output (f₁, f₂, ...). Each named variant
+    (``act.variants``, GELU's tanh approximation) is one more curve on the
+    same axes, labelled by its name, with the facts of
+    ``derive.variant_activation`` (taken from ``facts.variants`` when the
+    derivation provides them there, derived here otherwise): the drawing, the
+    legend, the marks and the caption then include it.
     """
     exprs = derive.outputs(act, defaults=True)
     if len(exprs) != len(facts.outputs):
         raise DeclarationError(act.slug, f"{len(exprs)} expressions but {len(facts.outputs)} sets of facts")
-    if len(exprs) == 1:
-        return [Curve(None, "", exprs[0], facts.outputs[0], 0)]
-    return [Curve(f"$f_{n + 1}$", f"f{_sub(n + 1)}", e, out, n)
-            for n, (e, out) in enumerate(zip(exprs, facts.outputs))]
+    variants = tuple(getattr(act, "variants", ()))
+    if len(exprs) > 1:
+        if variants:
+            raise DeclarationError(act.slug, "figures cannot draw variants of a concatenation", "variants")
+        return [Curve(f"f{_sub(n + 1)}", e, out, n) for n, (e, out) in enumerate(zip(exprs, facts.outputs))]
+    if not variants:
+        return [Curve(None, exprs[0], facts.outputs[0], 0)]
+    if len(variants) >= len(LINESTYLES):
+        raise DeclarationError(act.slug, f"figures draw at most {len(LINESTYLES) - 1} variants", "variants")
+    result = [Curve(act.name, exprs[0], facts.outputs[0], 0)]
+    for n, v in enumerate(variants, 1):
+        va = derive.variant_activation(act, v)
+        known = [f for f in getattr(facts, "variants", None) or () if getattr(f, "slug", None) == va.slug]
+        vf = known[0] if known else facts_module.facts(va)
+        result.append(Curve(v.label, derive.expression(va, defaults=True), vf.outputs[0], n))
+    return result
 
 
 def _sub(n: int) -> str:
@@ -172,7 +188,7 @@ class Marks:
 def marks(act: Activation, facts: Facts) -> Marks:
     """Every mark the figure of ``act`` draws besides its curves."""
     result = Marks()
-    if act.kind == "softmax":
+    if not _has_curves(act):
         return result
     cs = curves(act, facts)
     lo, hi = act.plot_range
@@ -202,11 +218,16 @@ def marks(act: Activation, facts: Facts) -> Marks:
                     result.open.append(Point(c.n, "d", x, q))
             if k.snippet_value_float is not None:
                 result.filled.append(Point(c.n, "d", x, k.snippet_value_float))
-    if len(cs) == 1:
+    if act.kind == "elementwise":  # the main form; with variants, the caption names its line
         result.bands, finite = saturation_spans(cs[0].expr, act.plot_range, cs[0].out)
         if not finite:
             result.band_reference = "its largest value in the plot"
     return result
+
+
+def _has_curves(act: Activation) -> bool:
+    """Elementwise and concatenating kinds are drawn as curves of x; the others by :func:`_vector_panels`."""
+    return act.kind in ("elementwise", "concat")
 
 
 def _number(latex_text: str) -> float | None:
@@ -335,8 +356,8 @@ def function_and_derivative(act: Activation, facts: Facts, mode: str) -> bytes:
     lo, hi = act.plot_range
     with plt.rc_context(_rc(palette)):
         fig, ax_f, ax_d = _stacked(palette)
-        if act.kind == "softmax":
-            _softmax_panels(ax_f, ax_d, lo, hi, palette)
+        if not _has_curves(act):
+            _vector_panels(act, facts, ax_f, ax_d, palette)
             return _save(fig)
         cs = curves(act, facts)
         ms = marks(act, facts)
@@ -361,13 +382,14 @@ def function_and_derivative(act: Activation, facts: Facts, mode: str) -> bytes:
                 ax.axvspan(b.start, b.end, color=palette["band"], alpha=palette["band_alpha"], linewidth=0, zorder=0)
         for ax in (ax_f, ax_d):
             ax.set_xlim(lo, hi)
-        if len(cs) == 1:
-            ax_f.set_title(f"${facts.symbol}(x)$", color=palette["text"])
-            ax_d.set_title(f"${facts.symbol}′(x)$", color=palette["text"])
+        if act.kind == "concat":
+            ax_f.set_title(", ".join(f"{c.label}(x)" for c in cs), color=palette["text"])
+            ax_d.set_title(", ".join(f"{c.label}′(x)" for c in cs), color=palette["text"])
         else:
-            names = ", ".join(c.label.strip("$") for c in cs)
-            ax_f.set_title(f"${names}$", color=palette["text"])
-            ax_d.set_title("$" + ", ".join(c.label.strip("$") + "′" for c in cs) + "$", color=palette["text"])
+            sym = _latex_to_text(facts.symbol)
+            ax_f.set_title(f"{sym}(x)", color=palette["text"])
+            ax_d.set_title(f"{sym}′(x)", color=palette["text"])
+        if len(cs) > 1:
             for ax in (ax_f, ax_d):
                 ax.legend(labelcolor=palette["text"], handlelength=3)
         ax_f.set_ylim(*_padded(ax_f.get_ylim()))
@@ -381,24 +403,94 @@ def _padded(limits):
     return a - 0.06 * span, b + 0.06 * span
 
 
-def _softmax_panels(ax_f, ax_d, lo, hi, palette):
-    xs_sym, s = derive.softmax_components(2)
-    at = {xs_sym[0]: derive.X, xs_sym[1]: 0}
-    z = np.linspace(lo, hi, POINTS)
-    lines = palette["lines"]
-    s1 = reference.numpy_function(s[0].subs(at))(z)
-    ax_f.plot(z, s1, color=lines[0], linestyle=LINESTYLES[0], label="$s_1$")
-    ax_f.plot(z, 1 - s1, color=lines[1], linestyle=LINESTYLES[1], label="$s_2$")
-    ax_f.set_title("softmax$(x, 0)$", color=palette["text"])
-    j11 = reference.numpy_function(sp.diff(s[0], xs_sym[0]).subs(at))(z)
-    j12 = reference.numpy_function(sp.diff(s[0], xs_sym[1]).subs(at))(z)
-    ax_d.plot(z, j11, color=lines[0], linestyle=LINESTYLES[0], label=r"$\partial s_1/\partial x_1$")
-    ax_d.plot(z, j12, color=lines[1], linestyle=LINESTYLES[1], label=r"$\partial s_1/\partial x_2$")
-    ax_d.set_title("Jacobian entries", color=palette["text"])
-    for ax in (ax_f, ax_d):
+@dataclass(frozen=True)
+class VectorView:
+    """What the figure of a vector or gated activation shows, as functions of x."""
+
+    top: list[tuple[str, sp.Expr]]  # (label, expression in x)
+    bottom: list[tuple[str, sp.Expr]]
+    top_title: str
+    bottom_title: str
+    caption: str
+
+
+def vector_view(act: Activation, facts: Facts) -> VectorView:
+    """Two inputs (x, 0) for the softmax family, sparsemax on that line, the gate of a gated activation."""
+    sym = _latex_to_text(facts.symbol)
+    if act.kind == "gated":
+        gate, value = vector.halves(act)
+        g = vector.gate_function(act)
+        return VectorView(
+            [("g", g)], [("g′", derive.derivative(g))], "g(x)", "g′(x)",
+            f"Top: the gate g of {sym}: {sym}(a, b) = {value}·g({gate}), the input split in halves a and b. "
+            "Bottom: its derivative g′(x).")
+    if getattr(act, "threshold", ""):  # a projection: one piecewise expression on the line (x, 0)
+        y1 = vector.two_inputs(act)
+        return VectorView(
+            [("y₁", y1)], [("∂y₁/∂x₁", derive.derivative(y1))], f"{sym}(x, 0)₁", "∂y₁/∂x₁ at (x, 0)",
+            f"Top: the first output y₁ of {sym}(x, 0). Bottom: the Jacobian entry ∂y₁/∂x₁ there.")
+    xs, ys = vector.components(act, 2)
+    at = {xs[0]: derive.X, xs[1]: 0}
+    total = " They add up to 1." if facts.vector.get("sums_to_one") else ""
+    return VectorView(
+        [("y₁", ys[0].subs(at)), ("y₂", ys[1].subs(at))],
+        [("∂y₁/∂x₁", sp.diff(ys[0], xs[0]).subs(at)), ("∂y₁/∂x₂", sp.diff(ys[0], xs[1]).subs(at))],
+        f"{sym}(x, 0)", "Jacobian entries at (x, 0)",
+        f"Top: the two outputs of {sym}(x, 0), y₁ (solid) and y₂ (dashed).{total}\n"
+        "Bottom: the Jacobian entries ∂y₁/∂x₁ (solid) and ∂y₁/∂x₂ (dashed) there.")
+
+
+def _vector_panels(act, facts, ax_f, ax_d, palette):
+    view = vector_view(act, facts)
+    lo, hi = act.plot_range
+    for ax, lines, title in ((ax_f, view.top, view.top_title), (ax_d, view.bottom, view.bottom_title)):
+        for n, (label, expr) in enumerate(lines):
+            for i, (xs, ys) in enumerate(_segments(expr, lo, hi, derivative=False)):
+                ax.plot(xs, ys, color=palette["lines"][n], linestyle=LINESTYLES[n], label=label if i == 0 else None)
+        ax.set_title(title, color=palette["text"])
         ax.set_xlim(lo, hi)
-        ax.legend(labelcolor=palette["text"], handlelength=3)
-        ax.set_xlabel("$x$ (the second input is 0)")
+        if len(lines) > 1:
+            ax.legend(labelcolor=palette["text"], handlelength=3)
+        ax.set_ylim(*_padded(ax.get_ylim()))
+    if act.kind != "gated":
+        ax_f.set_xlabel("x (the second input is 0)")
+        ax_d.set_xlabel("x (the second input is 0)")
+
+
+def _vector_alt(act: Activation, facts: Facts) -> str:
+    """Computed: where each line starts, ends and peaks on the plotted range."""
+    view = vector_view(act, facts)
+    lo, hi = act.plot_range
+    xs = np.linspace(lo, hi, 2001)
+    parts = []
+    for where, lines in (("Top", view.top), ("Bottom", view.bottom)):
+        said = []
+        for n, (label, expr) in enumerate(lines):
+            ys = np.concatenate([y for _, y in _segments(expr, lo, hi, derivative=False, points=len(xs))])
+            grid = np.concatenate([x for x, _ in _segments(expr, lo, hi, derivative=False, points=len(xs))])
+            said.append(f"{label} ({STYLE_NAMES[n]}) from {_fmt(_round(ys[0]))} at x = {_fmt(lo)} to "
+                        f"{_fmt(_round(ys[-1]))} at x = {_fmt(hi)}, largest {_extreme(grid, ys, np.nanmax(ys))}, "
+                        f"smallest {_extreme(grid, ys, np.nanmin(ys))}")
+        parts.append(f"{where}: {view.top_title if where == 'Top' else view.bottom_title}: " + "; ".join(said) + ".")
+    return " ".join(parts)
+
+
+def _extreme(grid: np.ndarray, ys: np.ndarray, value: float) -> str:
+    """'0.25 at x ≈ 0', or '0.5 for x from −1 to 1' when the extreme is a plateau."""
+    tol = 1e-9 * max(1.0, float(np.nanmax(np.abs(ys))))
+    hits = np.flatnonzero(np.abs(ys - value) <= tol)
+    runs = np.split(hits, np.flatnonzero(np.diff(hits) > 1) + 1)  # consecutive samples
+    texts = []
+    for run in runs:
+        a, b = grid[run[0]], grid[run[-1]]
+        texts.append(f"x ≈ {_fmt(_round(a))}" if b - a < 1e-6 * (grid[-1] - grid[0])
+                     else f"x from {_fmt(_round(a))} to {_fmt(_round(b))}")
+    return f"{_fmt(_round(value))} " + ("at " if texts[0].startswith("x ≈") and len(texts) == 1 else "for ") + \
+        " and ".join(texts)
+
+
+def _round(v: float) -> float:
+    return float(f"{v:.3g}") if math.isfinite(v) else v
 
 
 # --------------------------------------------------------------------------
@@ -421,6 +513,7 @@ def family(act: Activation, facts: Facts, mode: str) -> bytes | None:
     palette = PALETTES[mode]
     lo, hi = act.plot_range
     sym = derive.symbols(act)[p.symbol]
+    name = _latex_to_text(sp.latex(sym))
     with plt.rc_context(_rc(palette)):
         fig, ax = plt.subplots(figsize=(WIDTH_IN, FAMILY_IN), layout="constrained")
         _style(ax, palette)
@@ -430,10 +523,10 @@ def family(act: Activation, facts: Facts, mode: str) -> bytes | None:
             e = expr.subs(sym, sp.Rational(value))
             for i, (xs, ys) in enumerate(_segments(e, lo, hi, derivative=False)):
                 ax.plot(xs, ys, color=palette["lines"][n], linestyle=LINESTYLES[n],
-                        label=f"${sp.latex(sym)} = {value}$" if i == 0 else None)
+                        label=f"{name} = {value}" if i == 0 else None)
         ax.set_xlim(lo, hi)
         ax.legend(labelcolor=palette["text"], handlelength=3)
-        ax.set_title(f"${facts.symbol}(x)$ for several ${sp.latex(sym)}$", color=palette["text"])
+        ax.set_title(f"{_latex_to_text(facts.symbol)}(x) for several {name}", color=palette["text"])
         return _save(fig)
 
 
@@ -545,25 +638,27 @@ def _fmt(v: float) -> str:
 
 def _panels(act: Activation, facts: Facts) -> tuple[str, str]:
     """How the caption names the top and the bottom panel."""
-    if len(facts.outputs) == 1:
-        sym = _latex_to_text(facts.symbol)
-        return f"{sym}(x)", f"{sym}′(x)"
-    return "the outputs", "their derivatives"
+    if act.kind == "concat":
+        return "the outputs", "the derivatives"
+    sym = _latex_to_text(facts.symbol)
+    return f"{sym}(x)", f"{sym}′(x)"
 
 
 def _points(points: list[Point]) -> str:
-    return ", ".join(dict.fromkeys(f"x = {_fmt(p.x)}" for p in points))
+    return " and ".join(dict.fromkeys(f"x = {_fmt(p.x)}" for p in points))
 
 
 def _caption_marks(act: Activation, facts: Facts, ms: Marks) -> list[str]:
-    """One sentence per kind of mark present in the figure, none for an absent one."""
+    """One sentence per kind of mark (and panel) present in the figure, none for an absent one."""
     top, bottom = _panels(act, facts)
     out = []
     if ms.bands:
-        where = {"left": "the left tail", "right": "the right tail", "both": "the whole plot"}
+        where = {"left": "left tail", "right": "right tail", "both": "whole plot"}
         tails = " and ".join(where[b.side] for b in ms.bands)
-        derivative = bottom if len(facts.outputs) == 1 else "f′(x)"
-        out.append(f"Grey band{'s' if len(ms.bands) > 1 else ''}: saturation in {tails}, where |{derivative}| "
+        of = ""
+        if len(facts.outputs) == 1 and getattr(act, "variants", ()):
+            of = f" of {act.name} ({STYLE_NAMES[0]})"
+        out.append(f"Grey band{'s' if len(ms.bands) > 1 else ''} ({tails}): saturation{of}, where |{bottom}| "
                    f"stays below {SATURATION:.0%} of {ms.band_reference}.")
     if ms.guides:
         defaults = _latex_to_text(facts.defaults_note) or "the default parameters"
@@ -571,55 +666,56 @@ def _caption_marks(act: Activation, facts: Facts, ms: Marks) -> list[str]:
                 "switch": f"the formula switches pieces (at {defaults} the function is differentiable there)"}
         lines = "; ".join(f"x = {g.point}, where {what[g.what]}" for g in ms.guides)
         out.append(f"Dotted line{'s' if len(ms.guides) > 1 else ''}: {lines}.")
-    said = []
-    open_f = [p for p in ms.open if p.panel == "f"]
-    open_d = [p for p in ms.open if p.panel == "d"]
-    if open_f:
-        said.append(f"on {top}, the limit from one side at a jump, a value the function does not take "
-                    f"({_points(open_f)})")
-    if open_d:
-        text = (f"on {bottom}, the one-sided derivatives, the slopes from the left and from the right where the "
-                f"derivative does not exist ({_points(open_d)})")
-        if ms.infinite_quotients:
-            text += "; " + ", ".join(ms.infinite_quotients) + " is infinite and not drawn"
-        said.append(text)
-    if said:
-        out.append("Open circles: " + "; ".join(said) + ".")
-    said = []
-    filled_f = [p for p in ms.filled if p.panel == "f"]
-    filled_d = [p for p in ms.filled if p.panel == "d"]
-    if filled_f:
-        said.append(f"on {top}, the value the function takes at the jump ({_points(filled_f)})")
-    if filled_d:
-        values = ", ".join(dict.fromkeys(f"{_fmt(p.y)} at x = {_fmt(p.x)}" for p in filled_d))
-        said.append(f"on {bottom}, the value the snippet returns for the derivative there ({values})")
-    if said:
-        out.append("Filled dots: " + "; ".join(said) + ".")
+    for panel, name in (("f", top), ("d", bottom)):
+        points = [p for p in ms.open if p.panel == panel]
+        if not points:
+            continue
+        plural = "s" if len(points) > 1 else ""
+        if panel == "f":
+            out.append(f"Open circle{plural} on {name}: the limit from one side at {_points(points)}, "
+                       "a value the function does not take.")
+        else:
+            text = (f"Open circle{plural} on {name}: the one-sided derivatives at {_points(points)} "
+                    "(slopes from the left and from the right)")
+            if ms.infinite_quotients:
+                text = (f"Open circle{plural} on {name}: the finite one-sided derivative{plural} at "
+                        f"{_points(points)}; " + ", ".join(ms.infinite_quotients) + " is infinite and not drawn")
+            out.append(text + ".")
+    for panel, name in (("f", top), ("d", bottom)):
+        points = [p for p in ms.filled if p.panel == panel]
+        if not points:
+            continue
+        plural = "s" if len(points) > 1 else ""
+        if panel == "f":
+            out.append(f"Filled dot{plural} on {name}: the value the function takes at {_points(points)}.")
+        else:
+            values = ", ".join(dict.fromkeys(f"{_fmt(p.y)} at x = {_fmt(p.x)}" for p in points))
+            out.append(f"Filled dot{plural} on {name}: the value the snippet returns for the derivative there "
+                       f"({values}).")
     return out
 
 
 def caption(act: Activation, facts: Facts) -> str:
     """The visible caption: what each panel shows and what every mark present means."""
-    if act.kind == "softmax":
-        return ("Top: the two components of softmax(x, 0), s₁ solid and s₂ dashed; they add up to 1. "
-                "Bottom: the Jacobian entries ∂s₁/∂x₁ (solid) and ∂s₁/∂x₂ (dashed).")
+    if not _has_curves(act):
+        return vector_view(act, facts).caption
     cs = curves(act, facts)
     top, bottom = _panels(act, facts)
+    names = ", ".join(f"{c.label} ({STYLE_NAMES[c.n]})" for c in cs)
     if len(cs) == 1:
         parts = [f"Top: {top}. Bottom: its derivative {bottom}."]
-    else:
-        names = ", ".join(f"{c.text} ({STYLE_NAMES[c.n]})" for c in cs)
+    elif act.kind == "concat":
         parts = [f"Top: the {len(cs)} outputs {names}. Bottom: their derivatives."]
-    return " ".join(parts + _caption_marks(act, facts, marks(act, facts)))
+    else:
+        parts = [f"Top: {top}: {names}. Bottom: its derivative {bottom}, in the same line styles."]
+    return "\n".join(parts + _caption_marks(act, facts, marks(act, facts)))
 
 
 def alt_text(act: Activation, facts: Facts) -> str:
     """A description of the figure for a reader who cannot see it, from the facts."""
     lo, hi = (_fmt(v) for v in act.plot_range)
-    if act.kind == "softmax":
-        return (f"Top: the two components of softmax of (x, 0) for x from {lo} to {hi}; the solid one rises from 0 "
-                "to 1 like the sigmoid, the dashed one falls, and they always add up to 1. Bottom: the Jacobian "
-                "entries ∂s1/∂x1, a bump peaking at 1/4 at x = 0, and ∂s1/∂x2, its mirror image below zero.")
+    if not _has_curves(act):
+        return _vector_alt(act, facts)
     cs = curves(act, facts)
     ms = marks(act, facts)
     if len(cs) == 1:
@@ -629,15 +725,19 @@ def alt_text(act: Activation, facts: Facts) -> str:
                  f"Bottom: its derivative, " + (f"at most {_latex_to_text(o.derivative_sup)}." if
                                                 o.derivative_sup_value != 0 else "0 wherever it exists.")]
     else:
-        outs = "; ".join(f"{c.text} ({STYLE_NAMES[c.n]}) with range {_latex_to_text(c.out.range)}, "
+        outs = "; ".join(f"{c.label} ({STYLE_NAMES[c.n]}) with range {_latex_to_text(c.out.range)}, "
                          f"{_monotonic_text(c.out.monotonic)}" for c in cs)
-        parts = [f"Top: the {len(cs)} outputs of {act.name} for x from {lo} to {hi}: {outs}.",
-                 "Bottom: their derivatives."]
+        if act.kind == "concat":
+            parts = [f"Top: the {len(cs)} outputs of {act.name} for x from {lo} to {hi}: {outs}.",
+                     "Bottom: their derivatives."]
+        else:
+            parts = [f"Top: {act.name} for x from {lo} to {hi} in {len(cs)} forms: {outs}.",
+                     "Bottom: their derivatives, in the same line styles."]
     for c in cs:
         for k in c.out.kinks:
             if not act.plot_range[0] < k.point_value < act.plot_range[1]:
                 continue
-            at = f"At x = {_latex_to_text(k.point)}, " + (c.text or "the function")
+            at = f"At x = {_latex_to_text(k.point)}, " + (c.label or "the function")
             if k.continuous == "no":
                 parts.append(f"{at} jumps from {_latex_to_text(k.left_limit)} to {_latex_to_text(k.right_limit)} "
                              f"and takes the value {_latex_to_text(k.value)} (filled dot).")
@@ -657,8 +757,8 @@ def _monotonic_text(verdict: str) -> str:
 
 def family_caption(act: Activation) -> str:
     ff = family_facts(act)
-    styles = ", ".join(f"{ff.parameter} = {v} {STYLE_NAMES[n]}" for n, v in enumerate(ff.values))
-    return f"{act.name} for {styles}. " + _family_sentence(ff)
+    styles = ", ".join(f"{ff.parameter} = {v} ({STYLE_NAMES[n]})" for n, v in enumerate(ff.values))
+    return f"{act.name} for {styles}.\n" + _family_sentence(ff)
 
 
 def _family_sentence(ff: FamilyFacts) -> str:
@@ -741,7 +841,8 @@ def _figure(name: str, alt: str, text: str, folder: Path) -> str:
     images = "".join(f"![{alt}](figures/{file}#{mode}){{ loading=lazy {_size(folder / file)} }}\n"
                      for file, mode in ((f"{name}.svg", "only-light"), (f"{name}-dark.svg", "only-dark")))
     return (f'<figure class="activation-figure" markdown="span">\n{images}'
-            f"<figcaption>{html.escape(text, quote=False)}</figcaption>\n</figure>\n")
+            f"<figcaption>{'<br>'.join(html.escape(line, quote=False) for line in text.splitlines())}"
+            "</figcaption>\n</figure>\n")
 
 
 def markdown(act: Activation, facts: Facts, folder: Path) -> str:
