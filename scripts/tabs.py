@@ -6,8 +6,10 @@ a program a reader can paste into a fresh interpreter where that framework is
 installed: the import, a small input inside the activation's plot range (a
 vector, for the softmax family too), the statements of ``Framework.setup``,
 each call (a call that does not mention ``x`` builds a module or a layer,
-which is then called on ``x``), and a ``print`` of the values rounded to 4
-decimals, followed by what it prints as a comment.
+which is then called on ``x``), and a ``print`` of the values as a Python
+list rounded to 4 decimals (``+ 0.0`` prints a negative zero as 0.0: PyTorch's
+``relu(-0.0)`` is -0.0, the snippet's 0.0), followed by what it prints as a
+comment. Any float32 or float64 result prints the same at 4 decimals.
 
 That output is computed here, when the site is built, from the NumPy snippet
 (``reference.load_snippet``) at the parameter values the call uses: a keyword
