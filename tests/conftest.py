@@ -170,8 +170,11 @@ def values_of(case: Case) -> dict[sp.Symbol, sp.Expr]:
     act = declaration(case)
     syms = derive.symbols(act)
     chosen = dict(case.values)
-    return {syms[p.symbol]: sp.Rational(chosen.get(p.name, p.default)) for p in act.params} | \
-        derive.parameter_values(act, constants_only=True)
+    values = {syms[p.symbol]: sp.Rational(chosen.get(p.name, p.default)) for p in act.params}
+    values |= derive.parameter_values(act, constants_only=True)
+    if act.stochastic is not None:  # evaluation mode: the random quantity at its mean
+        values[syms[act.stochastic.param]] = derive.stochastic_mean(act).subs(values)
+    return values
 
 
 @functools.cache
@@ -221,7 +224,19 @@ def _tail(expr: sp.Expr, side: int) -> sp.Expr:
 
 
 def _limit(expr: sp.Expr, side: int) -> sp.Expr:
-    return sp.limit(_tail(expr, side), derive.X, side * sp.oo)
+    """SymPy's limit at side·∞ of the outer piece.
+
+    Hyperbolic functions are first rewritten as exponentials (the same
+    function; SymPy's limit is several times faster on them: GELU's tanh
+    form), and Phi and erf retried as erfc (x·Phi(x) at −∞). A limit SymPy
+    leaves unevaluated is an error, never a silent pass."""
+    tail = _tail(expr, side)
+    forms = [tail.rewrite(sp.exp)] if tail.has(sp.tanh, sp.sinh, sp.cosh) else []
+    for form in [*forms, tail, tail.rewrite(sp.erfc)]:
+        found = sp.limit(form, derive.X, side * sp.oo)
+        if not found.has(sp.Limit):
+            return found
+    raise ArithmeticError(f"SymPy cannot find the limit of {tail} at {side * sp.oo}")
 
 
 @functools.cache
