@@ -211,10 +211,23 @@ def kink_points(case: Case) -> list[float]:
 
 
 @functools.cache
-def declared_kink_derivative(case: Case, point: str) -> sp.Expr:
-    """What the declaration says the snippet's f' returns at a kink, at the case's values."""
+def declared_kink_derivative(case: Case, output: int, index: int) -> sp.Expr:
+    """What the declaration says the snippet's f' returns at kink ``index`` of ``output``.
+
+    ``kink_derivative`` is keyed by the kink's value at the defaults; where a
+    parameter moves the kink (Hardtanh's bounds), the kink at the same place
+    in the order at the defaults names the entry. Evaluated at the case's values;
+    where f is differentiable and nothing is declared, f'(c) itself.
+    """
     act = declaration(case)
-    return derive.parse(act, act.kink_derivative[point]).subs(values_of(case))
+    kink = kinks(case)[output][index]
+    key = str(kink.point)
+    if key not in act.kink_derivative:
+        at_defaults = Case(case.slug, case.slug, (), case.variant)
+        key = str(kinks(at_defaults)[output][index].point)
+    if key not in act.kink_derivative and kink.differentiable is True:  # f'(c) exists: no need to declare it
+        return kink.left_quotient
+    return derive.parse(act, act.kink_derivative[key]).subs(values_of(case))
 
 
 def _tail(expr: sp.Expr, side: int) -> sp.Expr:
