@@ -48,7 +48,7 @@ REGION_SIZES = (2, 3)  # a projection has 2**n − 1 regions: n = 2, 3
 EXAMPLE = (sp.Integer(1), sp.Rational(1, 2), sp.Integer(-1))  # a three-input example on the page
 I, J, K, N = sp.symbols("i j k n", integer=True, positive=True)
 M = sp.Symbol("m", integer=True, positive=True)
-XB, YB, SB, SUPP = (sp.IndexedBase(name) for name in ("x", "y", "s", "supp"))
+XB, YB, SB, SUPP, GB = (sp.IndexedBase(name) for name in ("x", "y", "s", "supp", "g"))
 TAU = sp.Symbol("tau", real=True)
 A, B = sp.symbols("a b", real=True)
 C = sp.Symbol("c", real=True)
@@ -86,6 +86,8 @@ def decide(expr: sp.Expr) -> bool | None:
         value = expr.subs(dict(zip(free, itertools.cycle(point)))).evalf(30)
         if value.is_number and abs(value) > 1e-25:
             return False
+    if sp.expand(expr) == 0 or sp.cancel(sp.together(expr)) == 0:  # cheap first
+        return True
     if sp.simplify(expr) == 0 or sp.simplify(sp.expand(expr.rewrite(sp.exp))) == 0:
         return True
     return None
@@ -254,21 +256,27 @@ def jacobian_rule(act: Activation) -> sp.Expr:
     return _parse(act, act.jacobian, "jacobian", _rule_names())
 
 
+def _values(xs, ys, support, gs=()) -> dict:
+    """What y[q], x[q], s[q], supp[q], m and g[q] stand for at this size (1-based q)."""
+    total = sum(sp.exp(v) for v in xs)
+    subs = {}
+    for q, v in enumerate(xs):
+        subs.update({YB[q + 1]: ys[q], XB[q + 1]: v, SB[q + 1]: sp.exp(v) / total})
+        if support is not None:
+            subs[SUPP[q + 1]] = int(q in support)
+    subs.update({GB[q + 1]: g for q, g in enumerate(gs)})
+    if support is not None:
+        subs[M] = len(support)
+    return subs
+
+
 def _rule_matrix(act, rule, xs, ys, support=None) -> sp.Matrix:
     size = len(xs)
-    total = sum(sp.exp(v) for v in xs)
-    soft = [sp.exp(v) / total for v in xs]
+    values = _values(xs, ys, support)
     entries = sp.zeros(size, size)
     for r in range(size):
         for c in range(size):
-            e = rule.subs({I: r + 1, J: c + 1}).doit()
-            subs = {YB[q + 1]: ys[q] for q in range(size)}
-            subs.update({XB[q + 1]: xs[q] for q in range(size)})
-            subs.update({SB[q + 1]: soft[q] for q in range(size)})
-            if support is not None:
-                subs.update({SUPP[q + 1]: int(q in support) for q in range(size)})
-                subs[M] = len(support)
-            e = e.subs(subs)
+            e = rule.subs({I: r + 1, J: c + 1}).doit().subs(values)
             stray = e.free_symbols - set(xs)
             if stray:
                 raise _error(act, "jacobian", f"entry ({r + 1}, {c + 1}) for n = {size} still has "
@@ -277,17 +285,43 @@ def _rule_matrix(act, rule, xs, ys, support=None) -> sp.Matrix:
     return entries
 
 
+def vjp_rule(act: Activation) -> sp.Expr:
+    """(Jᵀg)_j = Σ_i g_i ∂y_i/∂x_j in closed form, summed from the declared rule (δ_ij picks i = j)."""
+    out = sp.S.Zero
+    for term in sp.Add.make_args(sp.expand(GB[I] * jacobian_rule(act))):
+        if term.has(sp.KroneckerDelta):
+            out += term.replace(lambda q: isinstance(q, sp.KroneckerDelta), lambda q: sp.S.One).subs(I, J)
+        else:
+            factor, summand = term.as_independent(I, as_Add=False)
+            out += factor * sp.Sum(summand, (I, 1, N))
+    return sp.factor_terms(out)
+
+
 def _check_jacobian(act, xs, ys, support=None) -> None:
     rule = _rule_matrix(act, jacobian_rule(act), xs, ys, support)
     derived = sp.Matrix(ys).jacobian(xs)
+    where = f" on the region with support {_set(support)}" if support is not None else ""
     for r in range(len(xs)):
         for c in range(len(xs)):
             verdict = decide(derived[r, c] - rule[r, c])
             if verdict is not True:
-                where = f" on the region with support {_set(support)}" if support is not None else ""
                 found = "finds" if verdict is False else "cannot decide whether"
                 raise _error(act, "jacobian", f"SymPy {found} dy_{r + 1}/dx_{c + 1} = {derived[r, c]} for n = {len(xs)}"
                              f"{where}, {'not' if verdict is False else 'equals'} the declared {rule[r, c]}")
+    # The vector-Jacobian product a backward pass computes, Σ_i g_i J_ij: J is the rule (just proved), so
+    # summing the rule is checked as an identity in the symbols y_q, s_q, x_q, g_q themselves.
+    size = len(xs)
+    fixed = {GB[q + 1]: sp.Symbol(f"g{q + 1}") for q in range(size)}
+    if support is not None:
+        fixed.update({SUPP[q + 1]: int(q in support) for q in range(size)} | {M: len(support)})
+    rule_entries = [[jacobian_rule(act).subs({I: r + 1, J: c + 1}).doit().subs(fixed) for c in range(size)]
+                    for r in range(size)]
+    vjp = vjp_rule(act).subs(N, size)
+    for c in range(size):
+        summed = sum(fixed[GB[r + 1]] * rule_entries[r][c] for r in range(size))
+        if sp.expand(vjp.subs(J, c + 1).doit().subs(fixed) - summed) != 0:
+            raise _error(act, "jacobian", f"the vector-Jacobian product summed from the rule differs from "
+                         f"SymPy's for n = {len(xs)}{where}, entry {c + 1}")
 
 
 Z = sp.Symbol("z", real=True)
@@ -298,13 +332,16 @@ def _shown(expr) -> str:
     return sp.latex(expr, order="none", ln_notation=True)
 
 
-def _rule_latex(act: Activation) -> str:
-    """The rule with supp[i] shown as 1_{i ∈ S} and m as |S|."""
-    jacobian_rule(act)  # fails naming the field if it does not parse
-    rule = derive.parse(act, act.jacobian, _rule_names(), evaluate=False)
-    shown = rule.replace(lambda q: isinstance(q, sp.Indexed) and q.base == SUPP,
+def _rule_latex(act: Activation, expr: sp.Expr | None = None) -> str:
+    """The rule (or another expression in its names) with supp[i] shown as 1_{i ∈ S} and m as |S|."""
+    expr_given = expr
+    if expr is None:
+        jacobian_rule(act)  # fails naming the field if it does not parse
+        expr = derive.parse(act, act.jacobian, _rule_names(), evaluate=False)
+    shown = expr.replace(lambda q: isinstance(q, sp.Indexed) and q.base == SUPP,
                          lambda q: sp.Symbol("ZSUPP" + str(q.indices[0])))
-    text = _shown(shown.subs(M, sp.Symbol("ZCARD")))
+    shown = shown.subs(M, sp.Symbol("ZCARD"))
+    text = _shown(shown) if expr_given is None else latex(shown)
     for q in ("i", "j"):
         text = text.replace("ZSUPP" + q, r"\mathbb{1}_{" + q + r" \in S}")
     return text.replace("ZCARD", "|S|")
@@ -420,6 +457,7 @@ def _vector_facts(act: Activation) -> dict:
                                                          "tau": TAU}, evaluate=False)),
         "threshold": latex(_parse(act, act.threshold, "threshold", {"x": XB, "m": M, "k": K})) if act.threshold else "",
         "jacobian_rule": _rule_latex(act),
+        "vjp": _rule_latex(act, vjp_rule(act)),
         "proved_sizes": list(proved_sizes),
         "regions": {str(k): v for k, v in n_regions.items()},
         "projection": projection,
@@ -742,7 +780,11 @@ def derivative_md(f) -> str:
     return (f"The output is a vector, so the derivative is a Jacobian matrix. {uses},\n\n"
             f"$$\n\\frac{{\\partial y_i}}{{\\partial x_j}} = {v['jacobian_rule']}\n$$\n\n"
             f"SymPy expands the definition for $n = {sizes}$ inputs, differentiates every component with respect "
-            f"to every input{where} and checks every entry against this rule (`scripts/vector.py`).\n")
+            f"to every input{where} and checks every entry against this rule (`scripts/vector.py`). "
+            "Backpropagation never builds the $n \\times n$ matrix: given the gradient $g$ of the loss with respect "
+            "to $y$, it needs the vector-Jacobian product, which SymPy sums from the rule,\n\n"
+            f"$$\n(J^\\top g)_j = \\sum_{{i=1}}^{{n}} g_i \\frac{{\\partial y_i}}{{\\partial x_j}} = {v['vjp']}\n$$\n\n"
+            "so a backward pass costs $O(n)$, like the forward one.\n")
 
 
 def properties_md(f) -> str:

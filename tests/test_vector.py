@@ -312,6 +312,9 @@ def test_every_fixture_renders_every_fragment(slug, monkeypatch):
         if name != "identities":
             assert act.symbol in md or "g(" in md, (name, md)
     assert "\\frac{\\partial y_i}" in render.derivative(act, f)
+    if act.kind == "vector":
+        assert f"(J^\\top g)_j = \\sum_{{i=1}}^{{n}} g_i \\frac{{\\partial y_i}}{{\\partial x_j}} = {f.vector['vjp']}" \
+            in render.derivative(act, f)
 
 
 def test_softmax_page_facts_keep_their_content(monkeypatch):
@@ -330,3 +333,19 @@ def test_decide_needs_both_the_numbers_and_sympy():
     assert vector.decide(sp.log(sp.exp(x1) + sp.exp(x2)) - x1) is False  # not 0 at the test points
     # 0 everywhere, but SymPy's simplify cannot show it: undecided, never "no".
     assert vector.decide(sp.Max(x1, 0) + sp.Min(x1, 0) - x1) is None
+
+
+@pytest.mark.parametrize("slug", ["softmax", *VECTOR])
+def test_vector_jacobian_product_agrees_with_finite_differences(slug):
+    act = ACTS.get(slug) or activations.by_slug()[slug]
+    n = 5  # beyond the sizes of the proofs
+    x = RNG.normal(size=n) * 0.8
+    g = RNG.normal(size=n)
+    y = NUMPY[slug](x)
+    values = {vector.N: n, vector.M: np.count_nonzero(y)}
+    for q in range(n):
+        values.update({vector.YB[q + 1]: y[q], vector.XB[q + 1]: x[q], vector.SB[q + 1]: softmax(x)[q],
+                       vector.GB[q + 1]: g[q], vector.SUPP[q + 1]: int(y[q] != 0)})
+    rule = vector.vjp_rule(act).subs(vector.N, n)
+    vjp = [float(rule.subs(vector.J, j + 1).doit().subs(values)) for j in range(n)]
+    np.testing.assert_allclose(vjp, g @ numeric_jacobian(NUMPY[slug], x), atol=1e-7)
