@@ -393,6 +393,15 @@ def _match_text(lhs: str, found: list[dict]) -> str:
                         for m in found) + " (proved by SymPy)"
 
 
+def _range_latex(rng) -> str:
+    """The range in LaTeX; an end found numerically (a Float) is marked as such."""
+    if rng is None:
+        return ""
+    ends = [rng.inf, rng.sup] if isinstance(rng, sp.Interval) else list(getattr(rng, "args", ()))
+    numerical = any(isinstance(v, sp.Float) for v in ends)
+    return derive.interval_latex(rng) + (r"\ \text{(computed numerically)}" if numerical else "")
+
+
 def _range(expr: sp.Expr):
     try:
         return derive.image(derive.pieces(expr))
@@ -465,7 +474,7 @@ def _vector_facts(act: Activation) -> dict:
         "two_inputs": re.sub(r"(?<![A-Za-z\\])x(?![A-Za-z])", "z",
                              latex(two) if not act.threshold else derive.cases_latex(derive.pieces(two))),
         "range_all_sizes": bounded,
-        "two_inputs_range": derive.interval_latex(rng) if rng is not None else "",
+        "two_inputs_range": _range_latex(rng),
         "two_inputs_matches": found,
         "two_inputs_kinks": _kink_rows(two),
         "smooth": smooth,
@@ -621,7 +630,7 @@ def _gated_facts(act: Activation) -> dict:
         "gate_function": derive.cases_latex(derive.pieces(g)),
         "gate_derivative": derive.cases_latex(derive.derivative_pieces(g)),
         "gate_at_zero": latex(sp.simplify(g.subs(X, 0))),
-        "gate_range": derive.interval_latex(rng) if rng is not None else "",
+        "gate_range": _range_latex(rng),
         "gate_matches": matches(g),
         "gate_kinks": _kink_rows(g),
         "proved_sizes": list(SIZES),

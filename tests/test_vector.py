@@ -278,6 +278,10 @@ def test_gate_functions_and_their_kinks():
     assert [(k["point"], k["left_quotient"], k["right_quotient"], k["differentiable"]) for k in reglu] == \
         [("0", "0", "1", False)]
     assert vfacts("swiglu")["smooth"] and vfacts("geglu")["smooth"] and not vfacts("reglu")["smooth"]
+    # SiLU's and GELU's minima have no closed form: the range is numerical, and says so.
+    assert vfacts("swiglu")["gate_range"].startswith("[-0.278465") and "numerically" in vfacts("swiglu")["gate_range"]
+    assert vfacts("geglu")["gate_range"].startswith("[-0.169971") and "numerically" in vfacts("geglu")["gate_range"]
+    assert vfacts("glu")["gate_range"] == "(0, 1)" and vfacts("reglu")["gate_range"] == r"[0, \infty)"
 
 
 @pytest.mark.parametrize(("slug", "wrong_gate"), [("glu", "first"), ("swiglu", "second"), ("reglu", "second")])
