@@ -353,3 +353,14 @@ def test_vector_jacobian_product_agrees_with_finite_differences(slug):
     rule = vector.vjp_rule(act).subs(vector.N, n)
     vjp = [float(rule.subs(vector.J, j + 1).doit().subs(values)) for j in range(n)]
     np.testing.assert_allclose(vjp, g @ numeric_jacobian(NUMPY[slug], x), atol=1e-7)
+
+
+def test_glu_fixture_follows_pytorch_where_installed():
+    """PyTorch's glu: the first half times the sigmoid of the second (the gate), as the fixture says."""
+    torch = pytest.importorskip("torch")
+    act = ACTS["glu"]
+    f = sp.lambdify((vector.A, vector.B), vector.gated_expression(act), "numpy")
+    x = RNG.normal(size=(2, 6))
+    np.testing.assert_allclose(torch.nn.functional.glu(torch.from_numpy(x), dim=-1).numpy(),
+                               f(x[:, :3], x[:, 3:]), rtol=1e-14)
+    assert vector.halves(act) == (vector.B, vector.A)  # (gate, value): the gate is b, the second half
