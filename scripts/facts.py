@@ -95,7 +95,7 @@ class Facts:
     outputs: list[OutputFacts]
     learned: list[dict] = field(default_factory=list)  # ∂f/∂param
     identities: list[dict] = field(default_factory=list)
-    vector: dict = field(default_factory=dict)  # kinds "vector" and "gated": vector.facts()
+    vector: dict = field(default_factory=dict)  # vector.facts(), or vector.concat_facts() for "concat"
     softmax: dict = field(default_factory=dict)  # the same dict; render.comparison() still reads this name
     # Named variants (activations.Variant): label, description, kwargs, facts (a Facts of
     # derive.variant_activation), max_difference (LaTeX), max_difference_value, where, numerical.
@@ -288,6 +288,8 @@ def facts(act: Activation) -> Facts:
     exprs = derive.outputs(act, constants=False)
     labels = ["f"] if len(exprs) == 1 else [f"output {n + 1}" for n in range(len(exprs))]
     result.outputs = [_output(act, e, label) for e, label in zip(exprs, labels)]
+    if act.kind == "concat":  # its Jacobian: one diagonal block per output
+        result.vector = vector.concat_facts(act)
     syms = derive.symbols(act)
     for p in act.params:
         if p.learned:

@@ -22,7 +22,7 @@ def _f(facts: Facts, prime: str = "") -> str:
 
 
 def definition(act: Activation, facts: Facts) -> str:
-    if facts.vector:  # kinds "vector" and "gated"
+    if facts.kind in vector.KINDS:  # "vector" and "gated"
         md = vector.definition_md(facts)
     elif facts.kind == "concat":
         parts = [rf"{o.definition}" for o in facts.outputs]
@@ -47,7 +47,7 @@ def definition(act: Activation, facts: Facts) -> str:
 
 
 def derivative(act: Activation, facts: Facts) -> str:
-    if facts.vector:
+    if facts.kind in vector.KINDS:
         return HEADER + vector.derivative_md(facts)
     md = ""
     kinks = sorted({k.point for o in facts.outputs for k in o.kinks}, key=float)
@@ -57,6 +57,7 @@ def derivative(act: Activation, facts: Facts) -> str:
     if facts.kind == "concat":
         md += (f"Each half is differentiated on its own{where}:\n\n$$\n"
                f"f_1'(x) = {facts.outputs[0].derivative}, \\qquad f_2'(x) = {facts.outputs[1].derivative}\n$$\n")
+        md += vector.concat_md(facts)
     else:
         md += f"$$\n{_f(facts, chr(39))}(x) = {facts.outputs[0].derivative}\n$$\n"
         if kinks:
@@ -161,7 +162,7 @@ def _extrema_text(o: OutputFacts) -> str:
 
 
 def properties(act: Activation, facts: Facts) -> str:
-    if facts.vector:
+    if facts.kind in vector.KINDS:
         return HEADER + vector.properties_md(facts)
     show_minimum = any(o.derivative_inf_value < 0 for o in facts.outputs)
     rows = [_property_rows(o, show_minimum) for o in facts.outputs]
@@ -199,7 +200,7 @@ def identities(act: Activation, facts: Facts) -> str:
 
 def differentiability(act: Activation, facts: Facts, call: str = "") -> str:
     outputs = facts.outputs
-    if facts.vector:
+    if facts.kind in vector.KINDS:
         return HEADER + vector.differentiability_md(facts)
     if not any(o.kinks for o in outputs):
         return HEADER + (f"${_f(facts)}$ is one smooth expression with no pieces, so it is differentiable "

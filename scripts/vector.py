@@ -53,6 +53,7 @@ TAU = sp.Symbol("tau", real=True)
 A, B = sp.symbols("a b", real=True)
 C = sp.Symbol("c", real=True)
 NONSMOOTH = (sp.Piecewise, sp.Max, sp.Min, sp.Abs, sp.sign, sp.Heaviside)
+KINDS = (*VECTOR_KINDS, "gated")  # the kinds whose pages facts() and the *_md functions write
 
 
 def _error(act: Activation, field_name: str, problem: str) -> DeclarationError:
@@ -713,6 +714,29 @@ def identities(act: Activation) -> list[dict]:
     return result
 
 
+def concat_facts(act: Activation) -> dict:
+    """A concatenation's Jacobian: one diagonal block per output, checked by SymPy on every smooth piece.
+
+    For n inputs and outputs f_1, ..., f_k concatenated along the axis, SymPy differentiates
+    (f_o(x_1), ..., f_o(x_n)) with respect to every input on each smooth piece of f_o: the block is
+    diag(f_o'(x)), the entries off the diagonal are exactly 0.
+    """
+    exprs = derive.outputs(act, defaults=True)
+    for size in SIZES:
+        xs = inputs(size)
+        for o, f in enumerate(exprs):
+            for piece in derive.pieces(f):
+                jac = sp.Matrix([piece.expr.subs(X, v) for v in xs]).jacobian(xs)
+                slope = sp.diff(piece.expr, X)
+                for r in range(size):
+                    for c in range(size):
+                        expected = slope.subs(X, xs[r]) if r == c else sp.S.Zero
+                        if decide(jac[r, c] - expected) is not True:
+                            raise _error(act, "expr", f"output {o + 1}, n = {size}: d y_{r + 1} / d x_{c + 1} = "
+                                         f"{jac[r, c]}, not {expected}")
+    return {"kind": "concat", "outputs": len(exprs), "proved_sizes": list(SIZES)}
+
+
 def facts(act: Activation) -> dict:
     """Everything the pages say about a vector or gated activation, as plain data."""
     if act.kind in VECTOR_KINDS:
@@ -741,6 +765,18 @@ def _tuple(items) -> str:
 
 def _sizes(v: dict) -> str:
     return ", ".join(map(str, v["proved_sizes"]))
+
+
+def concat_md(f) -> str:
+    """The Jacobian of a concatenation, after the derivatives of its outputs."""
+    v = f.vector
+    blocks = r" \\ ".join(rf"\operatorname{{diag}}\bigl(f_{o + 1}'(x)\bigr)" for o in range(v["outputs"]))
+    grads = " + ".join(rf"g^{{({o + 1})}}_j f_{o + 1}'(x_j)" for o in range(v["outputs"]))
+    return (f"\nAs a map from $n$ inputs to ${v['outputs']}n$ outputs, its Jacobian stacks one diagonal block per "
+            f"output, and a backward pass, given the gradients $g^{{(o)}}$ of the loss with respect to each "
+            f"output, computes\n\n$$\nJ = \\begin{{bmatrix}} {blocks} \\end{{bmatrix}}, \\qquad "
+            f"(J^\\top g)_j = {grads}\n$$\n\nSymPy checks every entry of $J$ for $n = {_sizes(v)}$ on each "
+            "smooth piece (`scripts/vector.py`).\n")
 
 
 def definition_md(f) -> str:

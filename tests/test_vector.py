@@ -364,3 +364,18 @@ def test_glu_fixture_follows_pytorch_where_installed():
     np.testing.assert_allclose(torch.nn.functional.glu(torch.from_numpy(x), dim=-1).numpy(),
                                f(x[:, :3], x[:, 3:]), rtol=1e-14)
     assert vector.halves(act) == (vector.B, vector.A)  # (gate, value): the gate is b, the second half
+
+
+def test_concatenation_jacobian_is_stacked_diagonal_blocks():
+    crelu = activations.by_slug()["crelu"]
+    v = vector.concat_facts(crelu)
+    assert v == {"kind": "concat", "outputs": 2, "proved_sizes": [2, 3, 4]}
+    f = facts_module.facts(crelu)
+    md = render.derivative(crelu, f)
+    assert r"J = \begin{bmatrix} \operatorname{diag}\bigl(f_1'(x)\bigr) \\ \operatorname{diag}\bigl(f_2'(x)\bigr) " \
+           r"\end{bmatrix}" in md and "$n = 2, 3, 4$" in md
+    # Independently: finite differences of ReLU(x) ++ ReLU(−x), away from the kink at 0.
+    x = RNG.normal(size=4)
+    x = np.where(np.abs(x) < 0.05, 0.3, x)
+    jac = numeric_jacobian(lambda z: np.concatenate([np.maximum(z, 0), np.maximum(-z, 0)]), x)
+    np.testing.assert_allclose(jac, np.vstack([np.diag((x > 0) * 1.0), -np.diag((x < 0) * 1.0)]), atol=1e-8)
