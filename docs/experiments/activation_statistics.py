@@ -74,7 +74,7 @@ def median(values):
 # %%
 HIGHLIGHT = [("selu", "lecun"), ("relu", "glorot"), ("relu", "he")]
 names = {a.slug: a.name for a in ACTIVATIONS}
-fig, (ax_m, ax_v) = plt.subplots(1, 2, figsize=(12, 4.2))
+fig, (ax_m, ax_v) = plt.subplots(2, 1, figsize=(7.2, 8), sharex=True)
 for i, (slug, init) in enumerate(HIGHLIGHT):
     style = line_style(i)
     label = f"{names[slug]} + {INIT_NAMES[init]}"
@@ -94,8 +94,8 @@ for ax in (ax_m, ax_v):
     ax.legend()
 fig.suptitle("Through 50 layers: SELU with LeCun, ReLU with Glorot, ReLU with He")
 fig.tight_layout()
-show(fig, "Two panels over 50 layers. Left, the mean of the activations: SELU with LeCun stays at 0, ReLU with "
-          "Glorot falls to 0, ReLU with He stays around 0.5 with a widening spread between networks. Right, the "
+show(fig, "Two panels over 50 layers. Top, the mean of the activations: SELU with LeCun stays at 0, ReLU with "
+          "Glorot falls to 0, ReLU with He stays around 0.5 with a widening spread between networks. Bottom, the "
           "variance on a log scale: SELU with LeCun stays at 1, ReLU with Glorot falls along a straight line to "
           "about 1e-16, ReLU with He stays of the same order with a widening spread.")
 
@@ -105,24 +105,26 @@ show(fig, "Two panels over 50 layers. Left, the mean of the activations: SELU wi
 # into the thousands.
 
 # %%
-fig, axes = plt.subplots(2, 3, figsize=(15, 8.5), sharex=True, sharey="row")
-for col, init in enumerate(INITIALISERS):
+# One row per initialiser, the width of the page, the legend below
+fig, axes = plt.subplots(3, 2, figsize=(7.2, 11), sharex=True, sharey="col")
+for row, init in enumerate(INITIALISERS):
     for i, act in enumerate(ACTIVATIONS):
         kw = dict(label=act.name, markevery=(i % 5, 5), markersize=4, **line_style(i))
-        axes[0, col].plot(layers, median(means[act.slug, init]), **kw)
-        axes[1, col].plot(layers, median(variances[act.slug, init]), **kw)
-    axes[0, col].set_yscale("symlog", linthresh=1)
-    axes[1, col].set_yscale("log")
-    axes[0, col].set_title(f"{INIT_NAMES[init]} initialisation: mean (median of 8)")
-    axes[1, col].set_title(f"{INIT_NAMES[init]} initialisation: variance (median of 8)")
-    axes[1, col].set_xlabel("layer")
-axes[0, 0].set_ylabel("mean (symmetric log scale)")
-axes[1, 0].set_ylabel("variance (log scale)")
-fig.legend(*axes[0, 0].get_legend_handles_labels(), title="activation", loc="center right")
-fig.suptitle("Mean and variance of the activations per layer, for every activation and initialiser")
-fig.tight_layout(rect=(0, 0, 0.89, 1))
-show(fig, "Six panels: the median mean (top) and variance (bottom) of the activations per layer for every "
-          "activation under Glorot, He and LeCun initialisation; the Glorot and LeCun panels are identical. With "
+        axes[row, 0].plot(layers, median(means[act.slug, init]), **kw)
+        axes[row, 1].plot(layers, median(variances[act.slug, init]), **kw)
+    axes[row, 0].set_yscale("symlog", linthresh=1)
+    axes[row, 1].set_yscale("log")
+    axes[row, 0].set_title(f"{INIT_NAMES[init]}: mean (median of 8)")
+    axes[row, 1].set_title(f"{INIT_NAMES[init]}: variance (median of 8)")
+    axes[row, 0].set_ylabel("mean (symmetric log scale)")
+    axes[row, 1].set_ylabel("variance (log scale)")
+for ax in axes[-1]:
+    ax.set_xlabel("layer")
+fig.legend(*axes[0, 0].get_legend_handles_labels(), title="activation", loc="lower center", ncol=4)
+fig.suptitle("Mean and variance of the activations per layer,\nfor every activation and initialiser")
+fig.tight_layout(rect=(0, 0.1, 1, 1))
+show(fig, "Six panels, one row per initialiser (Glorot, He, LeCun): the median mean (left) and variance (right) of "
+          "the activations per layer for every activation; the Glorot and LeCun rows are identical. With "
           "them the variance of the ReLU family falls steadily towards 0. With He, the variance of identity grows "
           "by many orders of magnitude and those of SELU and ELU grow too.")
 

@@ -79,7 +79,8 @@ layers = np.arange(1, len(sizes))
 
 # %%
 def small_multiples(norms, title, ylabel, alt):
-    fig, axes = plt.subplots(1, 3, figsize=(15, 5.5), sharey=True)
+    # one panel per initialiser, stacked: the width of the page; the legend below
+    fig, axes = plt.subplots(3, 1, figsize=(7.2, 12), sharex=True, sharey=True)
     for ax, init in zip(axes, INITIALISERS):
         for i, act in enumerate(ACTIVATIONS):
             # markers at staggered layers, so curves lying on top of each other stay visible
@@ -87,15 +88,15 @@ def small_multiples(norms, title, ylabel, alt):
                     **line_style(i))
         ax.set_yscale("log")
         ax.set_title(f"{INIT_NAMES[init]} initialisation")
-        ax.set_xlabel("layer (1 = next to the input, 41 = output layer)")
-    axes[0].set_ylabel(ylabel)
-    fig.legend(*axes[0].get_legend_handles_labels(), title="activation", loc="center right")
+        ax.set_ylabel(ylabel)
+    axes[-1].set_xlabel("layer (1 = next to the input, 41 = output layer)")
+    fig.legend(*axes[0].get_legend_handles_labels(), title="activation", loc="lower center", ncol=4)
     fig.suptitle(title)
-    fig.tight_layout(rect=(0, 0, 0.89, 1))
+    fig.tight_layout(rect=(0, 0.09, 1, 1))
     show(fig, alt)
 
 
-small_multiples(weight_norms, "Gradient of the loss with respect to each layer's weights, at initialisation",
+small_multiples(weight_norms, "Gradient of the loss with respect to each layer's weights,\nat initialisation",
                 r"$\|\partial L / \partial W_l\|$ (log scale)",
                 "Three panels, one per initialiser (Glorot, He, LeCun), of the norm of the weight gradient per layer "
                 "on a log scale for nine activations. Sigmoid's falls by more than twenty orders of magnitude from "
@@ -109,7 +110,7 @@ small_multiples(weight_norms, "Gradient of the loss with respect to each layer's
 # signal from the loss fades or grows on its way down:
 
 # %%
-small_multiples(delta_norms, "Backpropagated gradient with respect to each layer's pre-activations",
+small_multiples(delta_norms, "Backpropagated gradient with respect to\neach layer's pre-activations",
                 r"$\|\partial L / \partial z_l\|$ (log scale)",
                 "Three panels, one per initialiser, of the norm of the backpropagated gradient per layer on a log "
                 "scale. Sigmoid's falls by more than twenty orders of magnitude towards the input. The ReLU "

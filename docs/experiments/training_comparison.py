@@ -77,7 +77,7 @@ print("activations:", ", ".join(a.name for a in ACTIVATIONS))
 # range from the best to the worst seed.
 
 # %%
-fig, ax = plt.subplots(figsize=(11, 5.5))
+fig, ax = plt.subplots(figsize=(7.2, 5.6))  # the width of the page
 shown = slice(None, None, 10)  # every 10th step is enough for the eye, and keeps the figure small
 steps = np.arange(1, STEPS + 1)[shown]
 for i, act in enumerate(ACTIVATIONS):
@@ -91,8 +91,8 @@ ax.annotate("ln 2: guessing", (STEPS, np.log(2)), xytext=(0, 4), textcoords="off
 ax.set_yscale("log")
 ax.set_xlabel("Adam step")
 ax.set_ylabel("training cross-entropy (log scale)")
-ax.set_title("Two spirals: training loss per activation (mean and range over 3 seeds)")
-ax.legend(title="activation", loc="center left", bbox_to_anchor=(1.01, 0.5))
+ax.set_title("Two spirals: training loss per activation\n(mean and range over 3 seeds)")
+ax.legend(title="activation", loc="lower left", ncol=2)
 fig.tight_layout()
 show(fig, "Training loss on a log scale over 1500 Adam steps for ten activations, mean and range over three seeds. "
           "Identity and binary step stay flat a little below ln 2; sigmoid falls slowly; tanh, ReLU, Leaky ReLU, "
@@ -104,15 +104,15 @@ show(fig, "Training loss on a log scale over 1500 Adam steps for ten activations
 # training point is drawn; the accuracy in the titles counts all of them.
 
 # %%
-columns = 5
+columns = 3  # the width of the page
 rows = -(-len(ACTIVATIONS) // columns)
-fig, axes = plt.subplots(rows, columns, figsize=(3.2 * columns, 3.4 * rows), squeeze=False)
+fig, axes = plt.subplots(rows, columns, figsize=(2.4 * columns, 2.6 * rows), squeeze=False)
 for ax, act in zip(axes.flat, ACTIVATIONS):
     plot_decision_boundary(ax, nets[act.slug], x, y, f"{act.name}: {train_acc[act.slug][0]:.0%} correct",
                            every=2)
 for ax in axes.flat[len(ACTIVATIONS):]:
     ax.set_visible(False)
-axes[0, 0].legend(loc="lower left", fontsize=8, framealpha=0.8)
+axes[0, 0].legend(loc="lower left", fontsize=9, framealpha=0.8)
 fig.suptitle("Decision boundaries on the training data, seed 0")
 fig.tight_layout()
 show(fig, "Ten decision-boundary maps on the two spirals, one per activation. Identity draws one straight line "

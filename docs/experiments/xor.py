@@ -72,7 +72,9 @@ print(table(["hidden activation", "init", "final loss (mean)", "training accurac
 print(f"ln 2 = {np.log(2):.3f}, the loss of always answering 50 % / 50 %")
 
 # %%
-fig, axes = plt.subplots(1, 4, figsize=(15, 3.9), gridspec_kw={"width_ratios": [1.35, 1, 1, 1]})
+# the width of the page, so that text keeps its size: the loss, then the boundaries
+fig, axes = plt.subplots(2, 2, figsize=(7.2, 7.6))
+axes = axes.ravel()
 ax = axes[0]
 steps = np.arange(1, STEPS + 1)
 for i, slug in enumerate(MODELS):
@@ -89,12 +91,12 @@ ax.set_ylabel("cross-entropy (log scale)")
 ax.legend(title="hidden activation")
 for ax, slug in zip(axes[1:], MODELS):
     plot_decision_boundary(ax, nets[slug], x, y, f"{NAMES[slug]}: {accuracy(nets[slug], x, y):.1%} correct (seed 0)")
-axes[1].legend(loc="lower left", fontsize=8, framealpha=0.8)
+axes[1].legend(loc="lower left", fontsize=9, framealpha=0.8)
 fig.suptitle("Noisy XOR: a linear model against one hidden layer of tanh or ReLU")
 fig.tight_layout()
-show(fig, "Left: training loss on a log scale over 400 Adam steps for the identity, tanh and ReLU networks; the "
-          "identity network's loss stays flat near ln 2, while tanh's and ReLU's fall far below it. Right: the "
-          "three decision boundaries on the noisy XOR data: the identity network's is one straight line across "
+show(fig, "Top left: training loss on a log scale over 400 Adam steps for the identity, tanh and ReLU networks; the "
+          "identity network's loss stays flat near ln 2, while tanh's and ReLU's fall far below it. The other "
+          "three panels: the decision boundaries on the noisy XOR data: the identity network's is one straight line across "
           "the four blobs, tanh's a smooth curve and ReLU's made of straight pieces, both separating the blobs.")
 
 # %% [markdown]
