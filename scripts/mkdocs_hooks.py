@@ -24,12 +24,16 @@ import build  # noqa: E402
 import notebooks  # noqa: E402
 
 
+_CATALOG = []  # the declarations as on_config found them, for on_files
+
+
 def on_config(config):
     """Fill the Activations section of the nav from the declarations."""
     try:
         acts = build.check_catalog()
     except build.DeclarationError as err:
         raise PluginError(str(err)) from None
+    _CATALOG[:] = acts
     for item in config.nav or []:
         if isinstance(item, dict) and "Activations" in item:
             section = item["Activations"]
@@ -41,9 +45,12 @@ def on_config(config):
 def on_pre_build(config) -> None:
     # Everything here runs before MkDocs cleans or writes the site folder.
     try:
-        report = build.generate(build.DEFAULT_OUT)
+        if build.code_changed_since_import():  # mkdocs serve, after an edit to scripts/
+            report = build.generate_in_new_process(build.DEFAULT_OUT)
+        else:
+            report = build.generate(build.DEFAULT_OUT)
         executed = notebooks.run_all(notebooks.DEFAULT_OUT)
-    except (build.DeclarationError, notebooks.NotebookError) as err:
+    except (build.DeclarationError, build.BuildError, notebooks.NotebookError) as err:
         raise PluginError(str(err)) from None
     if report.derived or report.drawn:
         print(f"INFO    -  activations: derived {len(report.derived)}, drew {len(report.drawn)} "
@@ -54,7 +61,7 @@ def on_pre_build(config) -> None:
 
 @event_priority(100)  # before mkdocs-jupyter wraps the notebooks
 def on_files(files, config):
-    for act in build.activations.ACTIVATIONS:
+    for act in _CATALOG:
         for name in build.figure_names(act):
             files.append(File.generated(config, f"activations/figures/{name}",
                                         abs_src_path=str(build.DEFAULT_OUT / "figures" / name)))
