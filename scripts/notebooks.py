@@ -1,26 +1,36 @@
-"""Execute the experiment notebooks, cached on their content and the code they import.
+"""Execute the experiment notebooks, each cached on what it really uses.
 
     python scripts/notebooks.py            # execute what is stale into build/experiments/
     python scripts/notebooks.py --force    # execute everything
+    python scripts/notebooks.py --explain  # what each notebook's cache key covers
 
 Notebooks live in ``docs/experiments/`` as jupytext percent-format ``.py``
 files, so no output ever enters git. They run here, before MkDocs renders
-anything, and mkdocs-jupyter only converts the executed copies to HTML.
-The cache key covers the notebook, every snippet, the scripts it imports
-and the library versions, so editing a snippet re-runs the notebooks but an
-unchanged rebuild (every ``mkdocs serve`` reload) runs none. A failing cell
-fails the build with the notebook's path, the cell number and the error.
+anything, and mkdocs-jupyter only converts the executed copies to HTML
+(its own cache would ignore imported code: it is not used for execution).
+
+A notebook's cache key covers the notebook, the project modules it imports
+(``scripts/`` and ``snippets/``, found from its import statements,
+transitively), the snippets it names by slug (``activation("relu")``), the
+whole catalog (every declaration and every snippet) only if it reads the
+catalog (``elementwise_activations()``, ``catalog.ACTIVATIONS``, ...), this
+runner and the library versions. Editing one snippet re-runs the notebooks
+that use it; an unchanged rebuild (every ``mkdocs serve`` reload) runs none.
+A failing cell fails the build with the notebook's path, the cell number and
+the error.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
-import shutil
-import tempfile
+import ast
+import dataclasses
 import hashlib
 import os
+import re
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -29,9 +39,10 @@ ROOT = SCRIPTS.parent
 NOTEBOOKS = ROOT / "docs" / "experiments"
 DEFAULT_OUT = ROOT / "build" / "experiments"
 TIMEOUT = 600  # seconds per cell
-# What the notebooks import from scripts/ (mlp imports the catalog), and
-# this runner: a change to any of them re-executes the notebooks.
-IMPORTED_CODE = ("mlp.py", "activations.py", "notebooks.py")
+# What reads the whole catalog in scripts/activations.py; a function of
+# another project module that uses one of these reads it too.
+CATALOG_API = frozenset({"ACTIVATIONS", "by_slug", "load"})
+MODULE_PATH = ("snippets", "scripts")  # the kernel's PYTHONPATH, in order
 
 
 class NotebookError(RuntimeError):
@@ -42,16 +53,155 @@ def sources(root: Path = ROOT) -> list[Path]:
     return sorted((root / "docs" / "experiments").glob("*.py"))
 
 
+# --------------------------------------------------------------------------
+# What a notebook uses
+# --------------------------------------------------------------------------
+
+
+def module_file(name: str, root: Path = ROOT) -> Path | None:
+    """The project file that ``import name`` loads in a notebook's kernel, if any."""
+    for folder in MODULE_PATH:
+        path = root / folder / f"{name}.py"
+        if path.is_file():
+            return path
+    return None
+
+
+def _imported_names(tree: ast.AST) -> set[str]:
+    """Top-level module names imported by ``import``, ``from ... import`` and
+    ``importlib.import_module("literal")``."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+        elif (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
+              and isinstance(node.args[0].value, str)
+              and (getattr(node.func, "attr", None) or getattr(node.func, "id", None)) == "import_module"):
+            names.add(node.args[0].value.split(".")[0])
+    return names
+
+
+_PARSED: dict[tuple[Path, str], tuple[ast.Module, set[str]]] = {}
+
+
+def _parse(path: Path) -> tuple[ast.Module, set[str]]:
+    """The file's syntax tree and the modules it imports (memoised on its content)."""
+    data = path.read_bytes()
+    key = (path, hashlib.sha256(data).hexdigest())
+    if key not in _PARSED:
+        tree = ast.parse(data, filename=str(path))
+        _PARSED[key] = (tree, _imported_names(tree))
+    return _PARSED[key]
+
+
+def project_code(paths, root: Path = ROOT) -> dict[Path, ast.Module]:
+    """``paths`` and every project module (``snippets/``, ``scripts/``) they import, transitively."""
+    trees: dict[Path, ast.Module] = {}
+    todo = [Path(p) for p in paths]
+    while todo:
+        path = todo.pop()
+        if path in trees:
+            continue
+        trees[path], imported = _parse(path)
+        for name in imported:
+            found = module_file(name, root)
+            if found is not None and found not in trees:
+                todo.append(found)
+    return dict(sorted(trees.items()))
+
+
+def _bindings(tree: ast.Module) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    """Local names bound by imports: {alias: module} and {name: (module, attribute)}."""
+    modules, names = {}, {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                modules[(alias.asname or alias.name).split(".")[0]] = alias.name.split(".")[0]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            for alias in node.names:
+                names[alias.asname or alias.name] = (node.module.split(".")[0], alias.name)
+    return modules, names
+
+
+def _reads(node: ast.AST, bindings, api: dict[str, set[str]], local: set[str]) -> bool:
+    """Whether ``node`` refers to something in ``api`` (by module) or in ``local``."""
+    modules, names = bindings
+    for n in ast.walk(node):
+        if isinstance(n, ast.Name):
+            if n.id in local or (n.id in names and names[n.id][1] in api.get(names[n.id][0], ())):
+                return True
+        elif isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id in modules:
+            if n.attr in api.get(modules[n.value.id], ()):
+                return True
+    return False
+
+
+def _catalog_api(trees: dict[Path, ast.Module]) -> dict[str, set[str]]:
+    """For each project module, its top-level functions and classes that read the whole catalog."""
+    api: dict[str, set[str]] = {"activations": set(CATALOG_API)}
+    changed = True
+    while changed:
+        changed = False
+        for path, tree in trees.items():
+            if path.stem == "activations":
+                continue
+            bindings = _bindings(tree)
+            mine = api.setdefault(path.stem, set())
+            for node in tree.body:
+                if (isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                        and node.name not in mine and _reads(node, bindings, api, mine)):
+                    mine.add(node.name)
+                    changed = True
+    return api
+
+
+@dataclasses.dataclass
+class Uses:
+    """What one notebook uses, found from its code."""
+
+    code: list[Path]  # the notebook and the project modules it imports, transitively
+    snippets: list[str]  # slugs named in the notebook (activation("relu"), {"elu": ...})
+    catalog: bool  # reads the whole catalog: every declaration and every snippet
+
+
+def uses(notebook: Path, root: Path = ROOT) -> Uses:
+    trees = project_code([notebook], root)
+    api = _catalog_api(trees)
+    catalog = False
+    for path, tree in trees.items():
+        bindings = _bindings(tree)
+        local = api.get(path.stem, set()) if path != notebook else set()
+        if path == notebook:  # its own functions that read the catalog
+            for node in tree.body:
+                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and \
+                        _reads(node, bindings, api, local):
+                    local.add(node.name)
+        # Code that runs on import (or in the notebook's cells), outside definitions.
+        body = [node for node in tree.body if not isinstance(
+            node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom))]
+        if path.stem != "activations" and any(_reads(node, bindings, api, local) for node in body):
+            catalog = True
+    literals = {n.value for n in ast.walk(trees[notebook]) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    snippets = sorted(s for s in literals if re.fullmatch(r"[a-z][a-z0-9_]*", s) and (root / "snippets" / f"{s}.py").is_file())
+    return Uses(list(trees), snippets, catalog)
+
+
 def cache_key(notebook: Path, root: Path = ROOT) -> str:
     import jupytext
     import matplotlib
     import numpy
 
+    used = uses(notebook, root)
+    files = set(used.code) | {root / "snippets" / f"{slug}.py" for slug in used.snippets} | {Path(__file__).resolve()}
+    if used.catalog:
+        files |= set((root / "snippets").glob("*.py")) | set((root / "scripts" / "declarations").glob("*.py"))
     h = hashlib.sha256()
     h.update(f"numpy {numpy.__version__} matplotlib {matplotlib.__version__} jupytext {jupytext.__version__}".encode())
-    code = [root / "scripts" / name for name in IMPORTED_CODE]
-    for path in [notebook, *sorted((root / "snippets").glob("*.py")), *code]:
-        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(files):
+        name = path.relative_to(root) if path.is_relative_to(root) else Path(path.name)
+        h.update(str(name).encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()[:20]
 
 
@@ -144,7 +294,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--force", action="store_true")
+    parser.add_argument("--explain", action="store_true", help="print what each notebook's cache key covers")
     args = parser.parse_args(argv)
+    if args.explain:
+        for notebook in sources():
+            used = uses(notebook)
+            code = ", ".join(str(p.relative_to(ROOT)) for p in used.code if p != notebook)
+            print(f"{notebook.relative_to(ROOT)}: imports {code or 'nothing'}; snippets by name: "
+                  f"{', '.join(used.snippets) or 'none'}; whole catalog: {'yes' if used.catalog else 'no'}")
+        return 0
     try:
         executed = run_all(args.out, force=args.force)
     except NotebookError as err:
