@@ -6,6 +6,7 @@ checkout or in a scratch copy of it that a test breaks on purpose.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -27,15 +28,85 @@ def test_strict_build_has_no_warning(site_build):
     assert "WARNING" not in site_build.log, site_build.log
 
 
-def scratch_copy(tmp_path: Path) -> Path:
-    """A copy of the project (with its warm build cache) that a test may break."""
-    dest = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", ".pytest_cache")
-    for name in ("docs", "scripts", "snippets", "build"):
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, dest / name, ignore=ignore)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+# The tests that build or break a whole project do it on a small copy: three
+# declarations with their pages and snippets (SELU's identity calls ELU; the
+# concept pages need SELU), and stand-in notebooks. Their time does not grow
+# with the catalog.
+SMALL_CATALOG = ("binary_step", "elu", "selu")
+CATALOG_NOTEBOOK = """# %% [markdown]
+# # Activation statistics (stand-in)
+
+# %%
+from mlp import elementwise_activations
+
+print(", ".join(a.slug for a in elementwise_activations()))
+"""
+ELU_NOTEBOOK = """# %% [markdown]
+# # ELU only
+
+# %%
+from mlp import activation
+
+f, df = activation("elu")
+print(float(f(-1.0)), float(df(-1.0)))
+"""
+
+
+def _small_copy(source: Path, dest: Path) -> Path:
+    """Copy of ``source`` keeping only the SMALL_CATALOG activations and stand-in notebooks."""
+    def ignore(folder, names):
+        folder = Path(folder)
+        drop = {".venv", ".git", "site", "__pycache__", ".pytest_cache"}
+        if folder.name == "declarations" or folder.name == "snippets" or folder.name == "activations":
+            drop |= {n for n in names if n.endswith((".py", ".md")) and n[:-3] not in SMALL_CATALOG
+                     and n != "index.md"}
+        if folder.name == "experiments" and folder.parent.name == "docs":
+            drop |= set(names)
+        return drop
+
+    for name in ("docs", "scripts", "snippets"):
+        shutil.copytree(source / name, dest / name, ignore=ignore)
+    shutil.copy(source / "mkdocs.yml", dest / "mkdocs.yml")
+    _write(dest / "docs" / "experiments" / "activation_statistics.py", CATALOG_NOTEBOOK)
+    # The per-activation outputs are keyed on their own inputs: this
+    # checkout's cache (if any) is valid for them.
+    for name in ("generated", "figures", "cache"):
+        if (source / "build" / name).is_dir():
+            shutil.copytree(source / "build" / name, dest / "build" / name)
     return dest
+
+
+@pytest.fixture(scope="session")
+def small_project(tmp_path_factory) -> Path:
+    """The small project, generated and executed once (a warm cache that copies share)."""
+    project = _small_copy(ROOT, tmp_path_factory.mktemp("small") / "project")
+    for script in ("build.py", "notebooks.py"):
+        subprocess.run([sys.executable, str(project / "scripts" / script)], env=ENV, check=True,
+                       capture_output=True, text=True)
+    return project
+
+
+def scratch_copy(small_project: Path, tmp_path: Path) -> Path:
+    """A copy of the small project, with its warm build cache, that a test may break."""
+    dest = tmp_path / "project"
+    shutil.copytree(small_project, dest, ignore=shutil.ignore_patterns("__pycache__", "site"))
+    return dest
+
+
+def _build(project: Path, *args: str) -> dict:
+    """Run the project's build.py; its report as a dict."""
+    result = subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "--json", *args],
+                            env=ENV, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def _executed(project: Path) -> set[str]:
+    result = subprocess.run([sys.executable, str(project / "scripts" / "notebooks.py")], env=ENV,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    line = result.stdout.strip().splitlines()[-1]
+    return set() if "nothing" in line else set(re.findall(r"(\w+)\.py \(", line))
 
 
 @pytest.mark.parametrize("act", CATALOG, ids=ids(CATALOG))
@@ -64,14 +135,14 @@ def test_site_loads_nothing_from_a_cdn(site):
     assert "katex.min.js" in html and "fonts.googleapis" not in html and "cdn.jsdelivr" not in html
 
 
-def test_build_is_cached_and_figures_are_byte_identical(tmp_path):
-    fresh = tmp_path / "out"
-    report = build.generate(fresh, force=True)
-    assert len(report.drawn) == sum(len(build.figure_names(a)) for a in CATALOG)
-    again = build.generate(fresh)
-    assert again.derived == [] and again.drawn == [] and again.written == []
-    second = tmp_path / "out2"
-    build.generate(second, force=True)
+def test_build_is_cached_and_figures_are_byte_identical(small_project, tmp_path):
+    first = _build(small_project, "--out", str(tmp_path / "out"), "--force")
+    assert sorted(first["derived"]) == sorted(SMALL_CATALOG)
+    assert len(first["drawn"]) == len(list((small_project / "build" / "figures").glob("*.svg")))
+    again = _build(small_project, "--out", str(tmp_path / "out"))
+    assert again["derived"] == [] and again["drawn"] == [] and again["written"] == []
+    _build(small_project, "--out", str(tmp_path / "out2"), "--force")
+    fresh, second = tmp_path / "out", tmp_path / "out2"
     for path in sorted((fresh / "figures").glob("*.svg")) + sorted((fresh / "generated").rglob("*.md")):
         assert path.read_bytes() == (second / path.relative_to(fresh)).read_bytes(), path.name
 
@@ -87,43 +158,109 @@ def test_figures_keep_text_as_text_in_fonts_a_browser_has():
         assert fonts <= {"'DejaVu Sans'", "'DejaVu Sans', sans-serif"}, (path.name, fonts)
 
 
-def test_an_edit_to_one_declaration_redraws_only_its_figures(tmp_path):
-    project = scratch_copy(tmp_path)
+def test_an_edit_to_one_declaration_redraws_only_its_figures(small_project, tmp_path):
+    project = scratch_copy(small_project, tmp_path)
     script = [sys.executable, str(project / "scripts" / "build.py")]
-    first = subprocess.run(script, capture_output=True, text=True, check=True)
-    _edit(project / "scripts" / "activations.py", "plot_range=(-4, 4),\n        identities=(\n            Identity(\"Tanh",
-          "plot_range=(-6, 6),\n        identities=(\n            Identity(\"Tanh")
-    second = subprocess.run(script, capture_output=True, text=True, check=True)
-    assert "drew 2 figure(s)" in second.stdout, first.stdout + second.stdout
-    third = subprocess.run(script, capture_output=True, text=True, check=True)
-    assert "derived 0 activation(s), drew 0 figure(s), wrote 0 file(s)" in third.stdout
+    _edit(project / "scripts" / "declarations" / "binary_step.py", "plot_range=(-3, 3)", "plot_range=(-4, 4)")
+    second = subprocess.run(script, capture_output=True, text=True, check=True, env=ENV)
+    assert "derived 1 activation(s), drew 2 figure(s)" in second.stdout, second.stdout
+    third = subprocess.run(script, capture_output=True, text=True, check=True, env=ENV)
+    assert "derived 0 activation(s), drew 0 figure(s), wrote 0 file(s)" in third.stdout, third.stdout
+
+
+TABLES = {"generated/index.md", "generated/comparison.md"} | {
+    f"generated/concepts/{name}" for name in build.CONCEPT_FRAGMENTS}
+
+
+def _outputs_of(slugs) -> set[str]:
+    """What a report may name for these activations: their fragments, figures and the tables."""
+    return TABLES | {f"generated/{s}/{n}.md" for s in slugs for n in [*build.render.FRAGMENTS, "frameworks", "figures"]}
+
+
+@pytest.mark.parametrize(
+    ("edited", "old", "new", "derived"),
+    # SELU's identity calls ELU: editing ELU re-derives SELU too, and nothing else.
+    [("binary_step", "plot_range=(-3, 3)", "plot_range=(-4, 4)", {"binary_step"}),
+     ("elu", "plot_range=(-5, 3)", "plot_range=(-5, 4)", {"elu", "selu"})],
+    ids=["binary_step", "elu"],
+)
+def test_an_edit_to_one_declaration_re_derives_only_it_and_what_refers_to_it(small_project, tmp_path, edited, old,
+                                                                             new, derived):
+    project = scratch_copy(small_project, tmp_path)
+    figure = project / "build" / "figures" / f"{edited}.svg"
+    before = figure.read_bytes()
+    _edit(project / "scripts" / "declarations" / f"{edited}.py", old, new)
+    report = _build(project)
+    assert set(report["derived"]) == derived, report
+    assert {name.split("-")[0].removesuffix(".svg") for name in report["drawn"]} <= derived, report
+    assert set(report["written"]) - {f"figures/{n}" for n in report["drawn"]} <= _outputs_of(derived), report
+    assert figure.read_bytes() != before, "the edit reached the figure"
+    again = _build(project)
+    assert again["derived"] == again["drawn"] == again["written"] == [], again
+
+
+def test_notebooks_re_execute_only_when_what_they_use_changes(small_project, tmp_path):
+    project = scratch_copy(small_project, tmp_path)
+    _write(project / "docs" / "experiments" / "elu_only.py", ELU_NOTEBOOK)
+    notebooks = project / "docs" / "experiments"
+    assert _executed(project) == {"elu_only"}  # the stand-in catalog notebook is cached
+    # A declaration: only the notebook that reads the catalog.
+    _edit(project / "scripts" / "declarations" / "binary_step.py", "plot_range=(-3, 3)", "plot_range=(-4, 4)")
+    assert _executed(project) == {"activation_statistics"}
+    # A snippet that no notebook names: only the catalog notebook.
+    _edit(project / "snippets" / "binary_step.py", "\n", "\n# an edit\n")
+    assert _executed(project) == {"activation_statistics"}
+    # A snippet the ELU notebook names, and code both import: both.
+    _edit(project / "snippets" / "elu.py", "\n", "\n# an edit\n")
+    assert _executed(project) == {"activation_statistics", "elu_only"}
+    _edit(project / "scripts" / "mlp.py", "\n", "\n# an edit\n")
+    assert _executed(project) == {"activation_statistics", "elu_only"}
+    # The notebook itself: only it.
+    _edit(notebooks / "elu_only.py", "# # ELU only", "# # ELU, only")
+    assert _executed(project) == {"elu_only"}
+    assert _executed(project) == set()
+
+
+def test_what_the_experiments_use_is_found_from_their_code():
+    import notebooks
+
+    uses = {path.stem: notebooks.uses(path) for path in notebooks.sources()}
+    for stem, used in uses.items():
+        names = {p.name for p in used.code}
+        assert {"mlp.py", "activations.py", f"{stem}.py"} <= names, (stem, names)
+    # dying_relu names its three activations; the others loop over the catalog.
+    assert not uses["dying_relu"].catalog and uses["dying_relu"].snippets == ["elu", "leaky_relu", "relu"]
+    assert all(used.catalog for stem, used in uses.items() if stem != "dying_relu")
 
 
 @pytest.mark.parametrize(
     ("breakage", "message"),
     [
-        (lambda p: _edit(p / "scripts" / "activations.py", 'expr="tanh(x)"', 'expr="tanh(x"'),
-         "activation 'tanh': cannot parse"),
-        (lambda p: _edit(p / "scripts" / "activations.py", 'expr="tanh(x)"', 'expr="tanh(y)"'),
-         "activation 'tanh': unknown name"),
-        (lambda p: _edit(p / "scripts" / "activations.py", 'kink_derivative={"0": "0", "6": "0"}',
-                         'kink_derivative={"0": "0", "6": "1/2"}'), "activation 'relu6'"),
+        (lambda p: _edit(p / "scripts" / "declarations" / "elu.py", 'expr="', 'expr="(('),
+         "activation 'elu': cannot parse"),
+        (lambda p: _edit(p / "scripts" / "declarations" / "elu.py", "(exp(x) - 1)", "(exp(y) - 1)"),
+         "activation 'elu': unknown name"),
+        (lambda p: _edit(p / "scripts" / "declarations" / "elu.py", 'kink_derivative={"0": "alpha"}',
+                         'kink_derivative={"0": "2"}'), "activation 'elu'"),
         (lambda p: (p / "docs" / "activations" / "selu.md").unlink(), "activation 'selu': missing page"),
         (lambda p: (p / "snippets" / "elu.py").unlink(), "activation 'elu': missing snippet"),
-        (lambda p: _edit(p / "mkdocs.yml", "      - ReLU6: activations/relu6.md\n", ""),
-         "activation 'relu6': activations/relu6.md is not in the nav"),
+        (lambda p: _edit(p / "scripts" / "declarations" / "elu.py", 'family="exponential"', 'family="exponentiel"'),
+         "activation 'elu', field 'family': 'exponentiel' is not one of"),
+        (lambda p: _edit(p / "scripts" / "declarations" / "selu.py", "plot_range=(-5, 3)", "plot_range=[-5, 3]"),
+         "activation 'selu', field 'plot_range': must be a tuple, not list"),
         (lambda p: _edit(p / "scripts" / "figures.py", "def _save(fig) -> bytes:\n",
                          "def _save(fig) -> bytes:\n    raise RuntimeError('boom')\n"),
-         "activation 'identity': figure identity.svg failed: RuntimeError: boom"),
+         "activation 'binary_step': figure binary_step.svg failed: RuntimeError: boom"),
         (lambda p: _write(p / "docs" / "experiments" / "broken.py",
                           "# %% [markdown]\n# # Broken\n\n# %%\nx = 1\n\n# %%\n1 / 0\n"),
          "notebook docs/experiments/broken.py, cell 3: ZeroDivisionError"),
     ],
-    ids=["syntax-error", "unknown-name", "wrong-kink-value", "missing-page", "missing-snippet", "not-in-nav",
-         "figure-error", "failing-notebook"],
+    ids=["syntax-error", "unknown-name", "wrong-kink-value", "missing-page", "missing-snippet", "unknown-family",
+         "wrong-type", "figure-error", "failing-notebook"],
 )
-def test_a_broken_project_fails_the_build_naming_the_culprit_and_writes_nothing(tmp_path, breakage, message):
-    project = scratch_copy(tmp_path)
+def test_a_broken_project_fails_the_build_naming_the_culprit_and_writes_nothing(small_project, tmp_path, breakage,
+                                                                               message):
+    project = scratch_copy(small_project, tmp_path)
     breakage(project)
     site_dir = tmp_path / "site"
     site_dir.mkdir()
@@ -154,9 +291,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_mkdocs_serve_builds_once_and_does_not_loop(tmp_path):
+def test_mkdocs_serve_builds_once_and_does_not_loop(small_project, tmp_path):
     """The hook writes nothing under docs/, so serve must settle after one build."""
-    project = scratch_copy(tmp_path)
+    project = scratch_copy(small_project, tmp_path)
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as out:
