@@ -458,20 +458,32 @@ def _vector_panels(act, facts, ax_f, ax_d, palette):
 
 
 def _vector_alt(act: Activation, facts: Facts) -> str:
-    """Computed: where each line starts, ends and peaks on the plotted range."""
+    """Computed from the lines drawn: how each one runs across the plotted range and where it peaks."""
     view = vector_view(act, facts)
     lo, hi = act.plot_range
-    xs = np.linspace(lo, hi, 2001)
-    parts = []
-    for where, lines in (("Top", view.top), ("Bottom", view.bottom)):
+    parts = [f"For x from {_fmt(lo)} to {_fmt(hi)}."]
+    for where, lines, title in (("Top", view.top, view.top_title), ("Bottom", view.bottom, view.bottom_title)):
         said = []
         for n, (label, expr) in enumerate(lines):
-            ys = np.concatenate([y for _, y in _segments(expr, lo, hi, derivative=False, points=len(xs))])
-            grid = np.concatenate([x for x, _ in _segments(expr, lo, hi, derivative=False, points=len(xs))])
-            said.append(f"{label} ({STYLE_NAMES[n]}) from {_fmt(_round(ys[0]))} at x = {_fmt(lo)} to "
-                        f"{_fmt(_round(ys[-1]))} at x = {_fmt(hi)}, largest {_extreme(grid, ys, np.nanmax(ys))}, "
-                        f"smallest {_extreme(grid, ys, np.nanmin(ys))}")
-        parts.append(f"{where}: {view.top_title if where == 'Top' else view.bottom_title}: " + "; ".join(said) + ".")
+            segments = list(_segments(expr, lo, hi, derivative=False, points=2001))
+            grid = np.concatenate([x for x, _ in segments])
+            ys = np.concatenate([y for _, y in segments])
+            first, last = _fmt(_round(ys[0])), _fmt(_round(ys[-1]))
+            steps = np.diff(ys[np.isfinite(ys)])
+            if np.all(steps >= 0):
+                said.append(f"{label} ({STYLE_NAMES[n]}) rises from {first} to {last}")
+            elif np.all(steps <= 0):
+                said.append(f"{label} ({STYLE_NAMES[n]}) falls from {first} to {last}")
+            else:
+                top, bottom = np.nanmax(ys), np.nanmin(ys)
+                ends = {float(ys[0]), float(ys[-1])}
+                extremes = [f"largest {_extreme(grid, ys, top)}" if top not in ends else "",
+                            f"smallest {_extreme(grid, ys, bottom)}" if bottom not in ends else ""]
+                said.append(f"{label} ({STYLE_NAMES[n]}) from {first} to {last}, "
+                            + ", ".join(e for e in extremes if e))
+        parts.append(f"{where}: {title}: " + "; ".join(said) + ".")
+        if where == "Top" and len(lines) > 1 and facts.vector.get("sums_to_one"):
+            parts.append("The outputs add up to 1.")
     return " ".join(parts)
 
 
