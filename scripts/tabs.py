@@ -176,6 +176,12 @@ def program(act: Activation, fw: Framework) -> str:
     """The complete program of one tab, with what it prints as comments."""
     if fw.name not in MAKE_INPUT:
         _fail(act, f"no tab for framework {fw.name!r}")
+    for name in ("calls", "setup"):
+        value = getattr(fw, name)
+        if not isinstance(value, tuple) or not all(isinstance(c, str) for c in value):
+            _fail(act, f"{fw.name} {name} must be a tuple of strings (a trailing comma makes one), not {value!r}")
+    if not isinstance(fw.values, dict):
+        _fail(act, f"{fw.name} values must be a dict {{parameter: number}}, not {fw.values!r}")
     if not fw.calls:
         _fail(act, f"{fw.name} has no calls")
     xs = points(act)

@@ -600,3 +600,20 @@ def test_keras_prelu_starts_at_zero_with_one_slope_per_input_element():
     assert got["prelu_alpha_shape"] == [5] and set(got["prelu_alpha"]) == {0.0}
     text = note("prelu", "Keras")
     assert "starts at 0" in text and "one per input element" in text
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"calls": "torch.relu(x)"}, "calls must be a tuple of strings"),
+    ({"calls": ("torch.relu(x",)}, "is not Python"),
+    ({"values": {"slope": "1"}}, "values names 'slope', not a parameter"),
+    ({"calls": ("torch.nn.functional.relu(x + 0 * " + "1" * 80 + ")",)}, "longer than 80 characters"),
+], ids=["calls-a-string", "call-not-python", "values-unknown-parameter", "line-too-long"])
+def test_a_bad_framework_entry_fails_naming_the_activation_and_the_field(change, message):
+    import dataclasses
+
+    from activations import DeclarationError
+
+    act = next(a for a in CATALOG if a.slug == "relu")
+    fw = dataclasses.replace(framework_of(act, "PyTorch"), **change)
+    with pytest.raises(DeclarationError, match=rf"activation 'relu', field 'frameworks': .*{re.escape(message)}"):
+        tabs.program(act, fw)
