@@ -1,13 +1,16 @@
-"""scripts/benchmark.py: the cheap parts, run for real, and the page it renders.
+"""scripts/benchmark.py and its bench_* modules: the cheap parts, run for real, and the page.
 
 No timing is asserted: the speed, build and Lighthouse numbers depend on the
 machine. What is checked is that the measurements measure (a known-bad
-formula scores badly, a good one well), and that the page is complete,
+formula scores badly, a good one well), that every declared activation is
+measured without an edit (naive formulas derived where a declaration has
+none, an unknown kind refused by name), and that the page is complete,
 deterministic and safe to include in the site.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
@@ -16,92 +19,88 @@ import numpy as np
 import pytest
 
 import activations
+import bench_accuracy
+import bench_build
+import bench_common
+import bench_report
+import bench_site
+import bench_speed
 import benchmark
 from conftest import CATALOG, ids
 
 BY_SLUG = activations.by_slug()
+ROWS = [a for a in CATALOG if bench_common.shape_of(a) == "rows"]
+
+
+def _input(act, n: int = 12):
+    x = np.linspace(-3.0, 3.0, n)
+    return x.reshape(2, n // 2) if bench_common.shape_of(act) == "rows" else x
 
 
 # --------------------------------------------------------------------------
-# The measuring tools
+# From the declarations, for every activation
 # --------------------------------------------------------------------------
 
 
-def test_every_activation_has_a_naive_formula_that_runs():
-    assert set(benchmark.NAIVE) == {a.slug for a in CATALOG}
-    x = np.linspace(-3.0, 3.0, 12).reshape(2, 6)
-    for act in CATALOG:
-        forward, derivative = benchmark.naive_functions(act)
-        assert np.all(np.isfinite(forward(x))), act.slug
-        assert np.all(np.isfinite(derivative(x))), act.slug
+@pytest.mark.parametrize("act", CATALOG, ids=ids(CATALOG))
+def test_snippet_and_naive_formulas_come_from_the_declaration(act):
+    forward, derivative = bench_common.snippet_functions(act)
+    assert forward.__name__ == act.slug
+    assert derivative.__name__ in (f"{act.slug}_derivative", f"{act.slug}_jacobian")
+    naive = bench_common.naive_functions(act)
+    assert naive.derived == (act.naive is None)
+    x = _input(act)
+    assert np.all(np.isfinite(naive.forward(x))) and np.all(np.isfinite(naive.derivative(x)))
 
 
-def test_ulp_error():
-    one = mpmath.mpf(1)
-    assert benchmark.ulp_error(1.0, one, np.float64) == 0.0
-    assert benchmark.ulp_error(np.nextafter(1.0, 2.0), one, np.float64) == pytest.approx(1.0)
-    assert benchmark.ulp_error(np.float32(1) + np.float32(2**-23), one, np.float32) == pytest.approx(1.0)
-    assert benchmark.ulp_error(np.nan, one, np.float64) == float("inf")
-    assert benchmark.ulp_error(np.inf, one, np.float64) == float("inf")
-    assert benchmark.ulp_error(np.inf, mpmath.mpf("1e400"), np.float64) == 0.0  # rounds to inf
-    big = float(np.finfo(np.float32).max)
-    assert benchmark.ulp_error(np.float32(big), mpmath.mpf(big), np.float32) == 0.0
-    assert benchmark.ulp_error(0.5, None, np.float64) == 0.0  # undefined: a kink
+@pytest.mark.parametrize("act", CATALOG, ids=ids(CATALOG))
+def test_a_declaration_without_naive_gets_one_derived_from_its_expression(act):
+    bare = dataclasses.replace(act, naive=None)
+    naive = bench_common.naive_functions(bare)
+    assert naive.derived and naive.forward_text and naive.derivative_text
+    forward, derivative = bench_common.snippet_functions(act)
+    x = _input(act) + 0.1  # away from kinks at 0 (and at the integers)
+    np.testing.assert_allclose(naive.forward(x), forward(x), rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(naive.derivative(x), derivative(x), rtol=1e-12, atol=1e-15)
+    assert naive.forward(x.astype(np.float32)).dtype == forward(x.astype(np.float32)).dtype
 
 
-def test_reference_keeps_its_digits_where_the_formula_cancels():
-    tanh = BY_SLUG["tanh"]
-    (expr,) = benchmark.derive.outputs(tanh, constants=True, defaults=True)
-    derivative = benchmark.mp_function(benchmark.derive.derivative(expr))  # SymPy gives 1 - tanh(x)**2
-    exact = 4 * mpmath.exp(-600) / (1 + mpmath.exp(-600)) ** 2  # sech(300)**2
-    assert float(derivative(300.0)) == pytest.approx(float(exact), rel=1e-15)
-    elu = BY_SLUG["elu"]
-    (expr,) = benchmark.derive.outputs(elu, constants=True, defaults=True)
-    assert float(benchmark.mp_function(expr)(-1e-300)) == -1e-300  # exp(x) - 1 at 1e-300
-    assert benchmark.mp_function(benchmark.derive.derivative(expr))(0.0) is None  # the kink
+def test_derived_naive_is_as_naive_as_its_expression():
+    # lambdify of the declared 1/(1 + exp(-x)) overflows at -710 as the textbook formula does, and its
+    # SymPy derivative exp(-x)/(1 + exp(-x))**2 is inf/inf there; the snippet is exact
+    bare = dataclasses.replace(BY_SLUG["sigmoid"], naive=None)
+    row = bench_accuracy.accuracy(bare, np.float64, points=np.array([-710.0, -1.0, 0.0, 2.0]))
+    assert row.naive_derived and row.ok
+    assert row.naive_forward.ulp > 1e6 and row.naive_forward.x == -710.0
+    assert row.naive_derivative.ulp == float("inf")
 
 
-@pytest.mark.parametrize("act", [BY_SLUG["sigmoid"], BY_SLUG["relu6"]], ids=["sigmoid", "relu6"])
-def test_accuracy_rows_on_a_small_grid(act):
-    points = np.array([-1e300, -710.0, -40.0, -1.0, -1e-300, 0.0, 1e-300, 0.5, 3.0, 40.0, 1e300])
-    row = benchmark.accuracy(act, np.float64, points=points)
-    assert row.ok and row.forward.ulp <= 4 and row.derivative.ulp <= 16
-    assert row.points >= len(points) and row.special == []
-    if act.slug == "sigmoid":
-        # the naive 1/(1 + exp(-x)) loses all relative precision at -710: exp(710) overflows
-        assert row.naive_forward.ulp > 1e6 and row.naive_forward.x == -710.0
-        assert row.skipped == 0
-    else:
-        assert row.forward.ulp == 0 and row.derivative.ulp == 0
-        assert row.skipped > 0  # 0 itself and the points next to the kink at 6
-        assert "f′(NaN) = 0" in row.naive_special  # ((x > 0) & (x < 6)).astype(float)
+def test_an_unknown_kind_fails_naming_the_activation_and_the_field(monkeypatch):
+    gated = dataclasses.replace(BY_SLUG["relu"], kind="gated")
+    with pytest.raises(activations.DeclarationError, match=r"activation 'relu', field 'kind': kind 'gated'"):
+        bench_common.shape_of(gated)
+    with pytest.raises(activations.DeclarationError, match="'relu'"):
+        bench_accuracy.measure(gated, quick=True)
+    with pytest.raises(activations.DeclarationError, match="'relu'"):
+        bench_speed.speed(gated, repeat=1, size=100)
+    monkeypatch.setattr(activations, "ACTIVATIONS", (*CATALOG, gated), raising=False)
+    with pytest.raises(activations.DeclarationError, match="'relu', field 'kind'"):
+        benchmark.main(["--quick", "--only", "speed", "--out", "/nonexistent/never-written.md"])
 
 
-def test_accuracy_in_float32_uses_float32_ulps():
-    row = benchmark.accuracy(BY_SLUG["sigmoid"], np.float32, points=np.array([-80.0, -4.9, 0.0, 4.9, 80.0]))
-    assert row.dtype == "float32" and row.ok
-    assert row.forward.ulp > 0  # float32 rounding is visible in float32 ULPs
+def test_a_snippet_without_its_derivative_is_named(tmp_path):
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "snippets" / "relu.py").write_text("def relu(x):\n    return x\n")
+    with pytest.raises(activations.DeclarationError, match="relu_derivative"):
+        bench_common.snippet_functions(BY_SLUG["relu"], root=tmp_path)
 
 
-def test_softmax_accuracy_quick():
-    families = benchmark.softmax_accuracy(BY_SLUG["softmax"], quick=True)
-    assert len(families) == 4 and all(f.ok for f in families)
-    exact = [f for f in families if f.exact_differences]
-    assert exact and all(f.naive_forward == float("inf") for f in exact)  # exp(x) overflows past 709
-    assert any(f.naive_jacobian is not None and f.naive_jacobian > 1e6 for f in families)  # s(1 - s) cancels
+def test_reference_and_torch_calls_come_from_the_declaration():
+    name, fn = bench_common.reference_call(BY_SLUG["sigmoid"])
+    assert name == BY_SLUG["sigmoid"].scipy and fn(np.array([0.0]))[0] == 0.5
+    assert bench_common.reference_call(dataclasses.replace(BY_SLUG["sigmoid"], scipy="", numpy_reference="")) is None
 
-
-def test_grid_spans_the_range():
-    g = benchmark.grid(np.float64, quick=True)
-    assert g.min() == -np.finfo(np.float64).max and g.max() == np.finfo(np.float64).max
-    assert 0.0 in g and np.abs(g[g != 0]).min() <= 1e-300
-    assert np.sum((g > -40) & (g < 40)) > 800
-    g32 = benchmark.grid(np.float32, quick=True)
-    assert g32.dtype == np.float32 and np.all(np.isfinite(g32))
-
-
-def test_torch_call_comes_from_the_catalog():
-    class FakeTorch:  # records what the catalog's spelling would call
+    class FakeTorch:  # records what the declaration's spelling would call
         float64 = "float64"
 
         @staticmethod
@@ -114,25 +113,117 @@ def test_torch_call_comes_from_the_catalog():
                 def relu(x):
                     return np.maximum(x, 0)
 
-    fn, call = benchmark.torch_call(BY_SLUG["relu"], FakeTorch)
+    fn, call = bench_common.torch_call(BY_SLUG["relu"], FakeTorch)
     assert call == "torch.nn.functional.relu(x)"
     assert list(fn(np.array([-1.0, 2.0]))) == [0.0, 2.0]
+    assert bench_common.torch_call(dataclasses.replace(BY_SLUG["relu"], frameworks=()), FakeTorch)[0] is None
+
+
+# --------------------------------------------------------------------------
+# The measuring tools
+# --------------------------------------------------------------------------
+
+
+def test_ulp_error():
+    ulp_error = bench_accuracy.ulp_error
+    one = mpmath.mpf(1)
+    assert ulp_error(1.0, one, np.float64) == 0.0
+    assert ulp_error(np.nextafter(1.0, 2.0), one, np.float64) == pytest.approx(1.0)
+    assert ulp_error(np.float32(1) + np.float32(2**-23), one, np.float32) == pytest.approx(1.0)
+    assert ulp_error(np.nan, one, np.float64) == float("inf")
+    assert ulp_error(np.inf, one, np.float64) == float("inf")
+    assert ulp_error(np.inf, mpmath.mpf("1e400"), np.float64) == 0.0  # rounds to inf
+    big = float(np.finfo(np.float32).max)
+    assert ulp_error(np.float32(big), mpmath.mpf(big), np.float32) == 0.0
+    assert ulp_error(0.5, None, np.float64) == 0.0  # undefined: a kink
+
+
+def test_reference_is_the_shared_one_and_keeps_its_digits_where_the_formula_cancels():
+    ref_f, ref_d, kinks = bench_accuracy._references(BY_SLUG["tanh"])  # SymPy's f' is 1 - tanh(x)**2
+    exact = 4 * mpmath.exp(-600) / (1 + mpmath.exp(-600)) ** 2  # sech(300)**2
+    assert float(ref_d[0](300.0)) == pytest.approx(float(exact), rel=1e-15) and kinks == []
+    assert ref_f[0].__wrapped__.__module__ == "reference"  # reference.mp_function, not a copy
+    ref_f, ref_d, kinks = bench_accuracy._references(BY_SLUG["elu"])
+    assert float(ref_f[0](-1e-300)) == -1e-300  # exp(x) - 1 at 1e-300
+    assert kinks == [0.0]
+
+
+@pytest.mark.parametrize("act", [BY_SLUG["sigmoid"], BY_SLUG["relu6"]], ids=["sigmoid", "relu6"])
+def test_accuracy_rows_on_a_small_grid(act):
+    points = np.array([-1e300, -710.0, -40.0, -1.0, -1e-300, 0.0, 1e-300, 0.5, 3.0, 40.0, 1e300])
+    row = bench_accuracy.accuracy(act, np.float64, points=points)
+    assert row.ok and row.target == act.ulp
+    assert row.forward.ulp <= act.ulp[0] and row.derivative.ulp <= act.ulp[1]
+    assert row.points >= len(points) and row.special == []
+    if act.slug == "sigmoid":
+        # the naive 1/(1 + exp(-x)) loses all relative precision at -710: exp(710) overflows
+        assert row.naive_forward.ulp > 1e6 and row.naive_forward.x == -710.0
+        assert row.skipped == 0
+    else:
+        assert row.forward.ulp == 0 and row.derivative.ulp == 0
+        assert row.skipped > 0  # 0 itself and the points next to the kink at 6
+        assert "f′(NaN) = 0" in row.naive_special  # ((x > 0) & (x < 6)).astype(float)
+
+
+def test_a_wrong_snippet_misses_its_target(tmp_path):
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "snippets" / "sigmoid.py").write_text(
+        "import numpy as np\n\n\ndef sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n\n\n"
+        "def sigmoid_derivative(x):\n    s = sigmoid(x)\n    return s * (1 - s)\n")
+    row = bench_accuracy.accuracy(BY_SLUG["sigmoid"], np.float64, points=np.array([-710.0, 0.0, 40.0]),
+                                  root=tmp_path)
+    assert not row.ok and row.forward.x == -710.0 and row.derivative.x == 40.0
+
+
+def test_accuracy_in_float32_uses_float32_ulps():
+    row = bench_accuracy.accuracy(BY_SLUG["sigmoid"], np.float32, points=np.array([-80.0, -4.9, 0.0, 4.9, 80.0]))
+    assert row.dtype == "float32" and row.ok
+    assert row.forward.ulp > 0  # float32 rounding is visible in float32 ULPs
+
+
+@pytest.mark.parametrize("act", ROWS, ids=ids(ROWS))
+def test_row_accuracy_quick(act):
+    families = bench_accuracy.row_accuracy(act, quick=True)
+    assert len(families) == 4 and all(f.ok for f in families) and {f.slug for f in families} == {act.slug}
+    exact = [f for f in families if f.exact_differences]
+    assert exact and all(f.naive_forward == float("inf") for f in exact)  # exp(x) overflows past 709
+    assert any(f.naive_jacobian is not None and f.naive_jacobian > 1e6 for f in families)  # s(1 - s) cancels
+    if act.scipy:
+        assert act.scipy in families[0].others and families[0].reference_name == act.scipy
+
+
+def test_grid_spans_the_range():
+    g = bench_accuracy.grid(np.float64, quick=True)
+    assert g.min() == -np.finfo(np.float64).max and g.max() == np.finfo(np.float64).max
+    assert 0.0 in g and np.abs(g[g != 0]).min() <= 1e-300
+    assert np.sum((g > -40) & (g < 40)) > 800
+    assert np.sum(g > 10.0**bench_accuracy.FAR_DECADE) >= bench_accuracy.FAR_POINTS_QUICK
+    g32 = bench_accuracy.grid(np.float32, quick=True)
+    assert g32.dtype == np.float32 and np.all(np.isfinite(g32))
 
 
 def test_time_calls_interleaves_and_summarises():
     calls = {"a": (np.add, np.ones(10), 1.0), "b": (np.negative, np.ones(10))}
-    timings = benchmark.time_calls(calls, repeat=3)
+    timings = bench_speed.time_calls(calls, repeat=3)
     assert set(timings) == {"a", "b"}
     for t in timings.values():
         assert t.q1 <= t.median <= t.q3 and t.spread >= 0
 
 
+@pytest.mark.parametrize("act", CATALOG, ids=ids(CATALOG))
+def test_speed_row_on_a_small_input(act):
+    row = bench_speed.speed(act, repeat=1, size=1000)
+    assert row.naive_derived == (act.naive is None)
+    assert (row.reference is not None) == bool(act.scipy or act.numpy_reference)
+    assert row.baseline[0] == ("scipy" if act.scipy else "naive")
+
+
 def test_median_lighthouse_run():
-    runs = [benchmark.LighthouseRun("/", "mobile", {"performance": v}, []) for v in (0.9, 0.7, 0.8)]
-    runs.append(benchmark.LighthouseRun("/", "mobile", {}, [], error="chrome crashed"))
-    chosen = benchmark.median_run(runs)
+    runs = [bench_site.LighthouseRun("/", "mobile", {"performance": v}, []) for v in (0.9, 0.7, 0.8)]
+    runs.append(bench_site.LighthouseRun("/", "mobile", {}, [], error="chrome crashed"))
+    chosen = bench_site.median_run(runs)
     assert chosen.scores["performance"] == 0.8 and chosen.performance_scores == [0.7, 0.8, 0.9]
-    assert benchmark.median_run(runs[3:]).error == "chrome crashed"
+    assert bench_site.median_run(runs[3:]).error == "chrome crashed"
 
 
 def test_parse_build_log():
@@ -140,24 +231,24 @@ def test_parse_build_log():
            "INFO    -  activations: derived 12, drew 40 figure(s) in 20.1 s\n"
            "INFO    -  notebooks: executed a.py (3.0 s), b.py (1.0 s)\n"
            "WARNING -  something\n")
-    assert benchmark.parse_build_log(log) == (12, 40, ["a.py (3.0 s)", "b.py (1.0 s)"], 1)
-    assert benchmark.parse_build_log("INFO    -  Documentation built in 1.2 seconds\n") == (0, 0, [], 0)
+    assert bench_build.parse_build_log(log) == (12, 40, ["a.py (3.0 s)", "b.py (1.0 s)"], 1)
+    assert bench_build.parse_build_log("INFO    -  Documentation built in 1.2 seconds\n") == (0, 0, [], 0)
     log = ("WARNING -  The following pages exist in the docs directory, but are not included in the nav:\n"
            "  - performance.md\n"
            "INFO    -  Documentation built in 1.2 seconds\n"
            "  - not part of the warning\n")
-    assert benchmark.warning_messages(log) == [
+    assert bench_build.warning_messages(log) == [
         "The following pages exist in the docs directory, but are not included in the nav: - performance.md"]
 
 
 def test_edit_a_paragraph_touches_prose_only(tmp_path, root):
-    page = tmp_path / "relu.md"
-    original = (root / "docs" / "activations" / "relu.md").read_text(encoding="utf-8")
+    page = tmp_path / "page.md"
+    original = (root / "docs" / "activations" / f"{CATALOG[0].slug}.md").read_text(encoding="utf-8")
     page.write_text(original, encoding="utf-8")
-    line = benchmark.edit_a_paragraph(page)
+    line = bench_build.edit_a_paragraph(page)
     edited = page.read_text(encoding="utf-8")
-    assert benchmark.EDIT_MARK in edited and edited.count(benchmark.EDIT_MARK) == 1
-    assert edited.replace(" " + benchmark.EDIT_MARK, "") == original
+    assert bench_build.EDIT_MARK in edited and edited.count(bench_build.EDIT_MARK) == 1
+    assert edited.replace(" " + bench_build.EDIT_MARK, "") == original
     assert not line.startswith(("#", "-", "description:", "--8<--"))
 
 
@@ -178,7 +269,7 @@ def _fake_site(tmp_path):
 
 
 def test_page_weights_count_the_page_and_its_figures_only(tmp_path):
-    pages, svgs = benchmark.page_weights(_fake_site(tmp_path))
+    pages, svgs = bench_site.page_weights(_fake_site(tmp_path))
     assert [p.slug for p in pages] == [a.slug for a in CATALOG]
     for p in pages:
         assert p.figures == [f"activations/figures/{p.slug}.svg"]  # once, theme assets excluded
@@ -186,11 +277,17 @@ def test_page_weights_count_the_page_and_its_figures_only(tmp_path):
     assert len(svgs) == len(CATALOG) and all(s.text_as_text for s in svgs)
 
 
+def test_lighthouse_audits_the_first_page_of_each_kind(tmp_path, root):
+    pages = bench_site.lighthouse_pages(_fake_site(tmp_path), root)  # no notebook in the fake site
+    first = [next(a for a in CATALOG if a.kind == kind) for kind in dict.fromkeys(a.kind for a in CATALOG)]
+    assert pages == ["", *[f"activations/{a.slug}/" for a in first]]
+
+
 def test_svg_info_tells_glyph_outlines_from_text(tmp_path):
     path = tmp_path / "glyphs.svg"
     path.write_text('<svg><defs><path id="DejaVuSans-78" d="M 0 0"/><path id="m0123456789"/></defs>'
                     '<use xlink:href="#DejaVuSans-78"/></svg>')
-    info = benchmark.svg_info(path)
+    info = bench_site.svg_info(path)
     assert info.glyph_paths == 1 and info.texts == 0 and not info.text_as_text
 
 
@@ -203,7 +300,7 @@ def test_failed_audits():
                    "lcp": {"score": 0.5, "scoreDisplayMode": "numeric", "title": "LCP"},
                    "info": {"score": None, "scoreDisplayMode": "informative", "title": "Info"}},
     }
-    assert benchmark.failed_audits(json.loads(json.dumps(report))) == [
+    assert bench_site.failed_audits(json.loads(json.dumps(report))) == [
         ("performance", "lcp", "LCP"), ("accessibility", "color-contrast", "Contrast")]
 
 
@@ -212,29 +309,30 @@ def test_failed_audits():
 # --------------------------------------------------------------------------
 
 
-def _results(tmp_path) -> benchmark.Results:
+def _results(tmp_path) -> bench_report.Results:
     acts = [BY_SLUG["sigmoid"], BY_SLUG["relu"]]
     points = np.array([-50.0, -1.0, 0.0, 1e-300, 2.0, 50.0])
-    rows = [benchmark.accuracy(a, dt, points=points) for dt in (np.float64, np.float32) for a in acts]
-    t = benchmark.Timing(0.002, 0.0019, 0.0021)
-    slow = benchmark.Timing(0.02, 0.019, 0.021)
-    speed = [benchmark.SpeedRow("sigmoid", "Sigmoid", "1 000 000", t, t, "scipy.special.expit(x)", None, "",
-                                t, "1 000 000", t, t),
-             benchmark.SpeedRow("relu", "ReLU", "1 000 000", t, None, "", t, "torch.nn.functional.relu(x)", t,
-                                "1 000 000", slow, t)]
-    run = benchmark.BuildRun("cold", 30.0, 0, 12, 40, [], 0)
-    warm = benchmark.BuildRun("unchanged", 3.0, 0, 0, 0, [], 0)
-    build = benchmark.BuildResult(run, [warm], [warm], True, tmp_path)
-    pages, svgs = benchmark.page_weights(_fake_site(tmp_path))
-    lh = benchmark.LighthouseResult([
-        benchmark.LighthouseRun("/", "mobile", {c: 1.0 for c in benchmark.CATEGORIES}, []),
-        benchmark.LighthouseRun("/activations/relu/", "mobile",
-                                {"performance": 0.8, "accessibility": 0.9, "best-practices": 1.0, "seo": 1.0},
-                                [("accessibility", "color-contrast", "Background and foreground colors")]),
+    rows = [bench_accuracy.accuracy(a, dt, points=points) for dt in (np.float64, np.float32) for a in acts]
+    t = bench_speed.Timing(0.002, 0.0019, 0.0021)
+    slow = bench_speed.Timing(0.02, 0.019, 0.021)
+    speed = [bench_speed.SpeedRow("sigmoid", "Sigmoid", "1 000 000", t, t, "scipy.special.expit(x)", None, "",
+                                  t, "1 000 000", t, t, "1 / (1 + np.exp(-x))", "s * (1 - s)"),
+             bench_speed.SpeedRow("relu", "ReLU", "1 000 000", t, None, "", t, "torch.nn.functional.relu(x)", t,
+                                  "1 000 000", slow, t, "Piecewise((0, x < 0), (x, True))",
+                                  "Piecewise((0, x < 0), (1, x > 0))", naive_derived=True)]
+    run = bench_build.BuildRun("cold", 30.0, 0, 12, 40, [], 0)
+    warm = bench_build.BuildRun("unchanged", 3.0, 0, 0, 0, [], 0)
+    build = bench_build.BuildResult(run, [warm], [warm], True, tmp_path, "activations/relu.md")
+    pages, svgs = bench_site.page_weights(_fake_site(tmp_path))
+    lh = bench_site.LighthouseResult([
+        bench_site.LighthouseRun("/", "mobile", {c: 1.0 for c in bench_site.CATEGORIES}, []),
+        bench_site.LighthouseRun("/activations/relu/", "mobile",
+                                 {"performance": 0.8, "accessibility": 0.9, "best-practices": 1.0, "seo": 1.0},
+                                 [("accessibility", "color-contrast", "Background and foreground colors")]),
     ], "13.5.0")
     env = benchmark.environment(None, "", benchmark.datetime.date(2026, 1, 2))
-    return benchmark.Results(env=env, accuracy=rows, speed=speed, repeat=5, build=build, pages=pages, svgs=svgs,
-                             lighthouse=lh, primitives={"heaviside": slow, "compare": t})
+    return bench_report.Results(env=env, accuracy=rows, speed=speed, repeat=5, build=build, pages=pages,
+                                svgs=svgs, lighthouse=lh, primitives={"heaviside": slow, "compare": t})
 
 
 def _tables(md: str) -> list[list[str]]:
@@ -250,8 +348,8 @@ def _tables(md: str) -> list[list[str]]:
 
 def test_page_renders_every_section(tmp_path):
     res = _results(tmp_path)
-    md = benchmark.render_page(res)
-    assert md == benchmark.render_page(res), "deterministic"
+    md = bench_report.render_page(res)
+    assert md == bench_report.render_page(res), "deterministic"
     assert md.startswith("---\ndescription: ")
     head = md.split("# Performance", 1)[0]
     assert "Generated by scripts/benchmark.py" in head and "don't edit" in head
@@ -259,7 +357,11 @@ def test_page_renders_every_section(tmp_path):
                     "## 3. Build", "## 4. Page weight", "## 5. Lighthouse", "## Environment"):
         assert f"\n{heading}" in md, heading
     assert "2026-01-02" in md and "scripts/benchmark.py" in md and ".venv/bin/python" in md
-    assert "no `scipy.special` version" in md  # tanh has no scipy equivalent, and the page says so
+    assert "`docs/activations/relu.md`" in md  # the page the build section edited
+    # ReLU has no scipy call: its row shows none, and its naive formula says it was derived
+    value = md.split("### Value", 1)[1].split("###", 1)[0]
+    assert "| [ReLU](activations/relu.md) | 2.00 ms ±5 % | — | — |" in value
+    assert "derived: `sympy.lambdify` of `Piecewise((0, x < 0), (x, True))`" in md
     # the ReLU derivative was made slow on purpose: the page says why, from the measurements
     misses = md.split("### Where a snippet misses the target", 1)[1].split("##", 1)[0]
     assert "ReLU derivative: 10.00× the naive formula." in misses
@@ -270,7 +372,7 @@ def test_page_renders_every_section(tmp_path):
 
 
 def test_page_is_safe_to_include_in_the_site(tmp_path):
-    md = benchmark.render_page(_results(tmp_path))
+    md = bench_report.render_page(_results(tmp_path))
     assert ">>>" not in md, "pytest collects docs/*.md as doctests"
     assert "$" not in md, "arithmatex would read $ as math"
     links = re.findall(r"\]\(([^)]+)\)", md)
@@ -280,18 +382,33 @@ def test_page_is_safe_to_include_in_the_site(tmp_path):
         assert len(widths) == 1, table
 
 
-def test_main_writes_the_accuracy_page(tmp_path):
+def _section(md: str, start: str, end: str) -> str:
+    return md.split(start, 1)[1].split(end, 1)[0]
+
+
+def test_a_quick_run_lists_every_declared_activation(tmp_path, monkeypatch):
+    """main --quick, on small inputs: every declared activation has a row in each table, with no edit."""
+    monkeypatch.setattr(bench_accuracy, "grid", lambda dtype, quick=False: np.array([-30.0, -0.5, 0.0, 0.5, 30.0],
+                                                                                     dtype=dtype))
+    small = [(label, exact, rows[:2, :10]) for label, exact, rows in bench_accuracy.row_families(quick=True)]
+    monkeypatch.setattr(bench_accuracy, "row_families", lambda quick=False: small)
+    monkeypatch.setattr(bench_speed, "SPEED_SIZE", 1000)
     out = tmp_path / "performance.md"
-    assert benchmark.main(["--quick", "--only", "accuracy", "--out", str(out)]) == 0
+    assert benchmark.main(["--quick", "--only", "accuracy,speed", "--out", str(out)]) == 0
     md = out.read_text(encoding="utf-8")
+    tables = {
+        "accuracy float64": _section(md, "### float64", "###"),
+        "accuracy float32": _section(md, "### float32", "###"),
+        "speed value": _section(md, "### Value", "###"),
+        "speed derivative": _section(md, "### Derivative", "###"),
+        "naive formulas": _section(md, "### PyTorch calls and naive formulas", "##"),
+    }
     for act in CATALOG:
-        assert f"](activations/{act.slug}.md)" in md, act.slug
-    assert "### Softmax (float64)" in md
+        row = f"| [{act.name}](activations/{act.slug}.md) |"
+        for where, text in tables.items():
+            if where == "accuracy float32" and bench_common.shape_of(act) == "rows":
+                continue  # rows are measured in float64
+            if where == "naive formulas":
+                row = f"| {act.name} |"
+            assert row in text, (act.slug, where)
     assert "Not measured in this run." in md and "Not run (`--skip-lighthouse`, or left out by `--only`)." in md
-
-
-@pytest.mark.parametrize("act", CATALOG, ids=ids(CATALOG))
-def test_snippet_functions_are_found(act):
-    forward, derivative = benchmark.snippet_functions(act)
-    assert forward.__name__ == act.slug
-    assert derivative.__name__ in (f"{act.slug}_derivative", f"{act.slug}_jacobian")
