@@ -282,8 +282,9 @@ def _attempt(fn, seconds: float = SYMPY_BUDGET):
     try:
         with time_limit(seconds):
             return fn()
-    except (_TimeUp, NotImplementedError, ValueError, TypeError, AttributeError, RecursionError,
-            ZeroDivisionError, sp.PolynomialError):
+    except DeclarationError:
+        raise
+    except (_TimeUp, Exception):  # SymPy gives up in many ways; the caller falls back to numbers
         return None
 
 
