@@ -10,6 +10,18 @@ Piecewise is unreliable in SymPy 1.14 and ``diff`` of ``Max`` picks
 ``Heaviside(0) = 1/2`` at a kink. So a piecewise expression is split into its
 smooth pieces, each with its interval, and every one-sided limit is taken of
 one smooth piece with ``x = c ± t``, ``t > 0``, ``t → 0+``.
+
+Closed forms first, numbers when SymPy has none: each property (range,
+extrema, monotonicity, sup and inf of f', saturation) is decided from exact
+limits at the ends of each piece and exact critical points (``solveset``),
+each attempt limited to ``SYMPY_BUDGET`` CPU seconds; otherwise the zeros of
+the derivative are found by a sign-change scan and refined by
+``mpmath.findroot`` at ``WORK_DPS`` digits, reported to ``NUMERICAL_DIGITS``
+digits, and the property is listed in ``Properties.numerical`` so that the
+page labels it. A property that still cannot be derived raises
+:class:`PropertyError` naming it. Kinks whose position depends on a
+parameter (Hardtanh, Threshold) or conditions on a parameter (soft
+exponential) are analysed at the default values.
 """
 
 from __future__ import annotations
