@@ -312,3 +312,15 @@ def test_mkdocs_serve_builds_once_and_does_not_loop(small_project, tmp_path):
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
+
+
+def test_a_long_lived_process_notices_edited_code(small_project, tmp_path):
+    """mkdocs serve keeps build and derive imported: after an edit to scripts/, the hook must not
+    generate with the old code in memory (it would stamp stale outputs with the new code's key)."""
+    project = scratch_copy(small_project, tmp_path)
+    code = ("import sys, pathlib; sys.path.insert(0, 'scripts'); import build; "
+            "before = build.code_changed_since_import(); "
+            "p = pathlib.Path('scripts/derive.py'); p.write_text(p.read_text() + '\\n# an edit\\n'); "
+            "print(before, build.code_changed_since_import())")
+    result = subprocess.run([sys.executable, "-c", code], cwd=project, env=ENV, capture_output=True, text=True)
+    assert result.stdout.strip() == "[] ['derive']", result.stdout + result.stderr
