@@ -1222,16 +1222,25 @@ def cases_latex(ps: list["Piece"], exclude: list[sp.Expr] = ()) -> str:
     return r"\begin{cases} " + r" \\ ".join(rows) + r" \end{cases}"
 
 
+def _decimal(v: float, digits: int) -> str:
+    """A float to ``digits`` significant digits, as LaTeX (2.06115 \\times 10^{-9}, not 2.06115e-09)."""
+    text = f"{v:.{digits}g}"
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        return f"{mantissa} \\times 10^{{{int(exponent)}}}"
+    return text
+
+
 def approx(value: sp.Expr, digits: int = 6) -> str:
     """Exact LaTeX when short, else ≈ a decimal."""
     if isinstance(value, sp.Float):  # a numerical result: never guess a closed form for it
-        return (str(int(value)) if value == int(value) else r"\approx " + f"{float(value):.{digits}g}")
+        return (str(int(value)) if value == int(value) else r"\approx " + _decimal(float(value), digits))
     if value.is_Rational and (value.q > 1000 or abs(value.p) > 10**6):
-        return r"\approx " + f"{float(value):.{digits}g}"
+        return r"\approx " + _decimal(float(value), digits)
     if value.is_number and not value.is_Rational and value.is_finite:
         text = sp.latex(value)
         if len(text) > 24:
-            return r"\approx " + f"{float(value):.{digits}g}"
+            return r"\approx " + _decimal(float(value), digits)
         return text
     return sp.latex(value)
 
