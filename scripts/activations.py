@@ -259,6 +259,9 @@ def _fail(act: Activation, field_name: str, problem: str):
 
 
 def _number(text) -> bool:
+    """An exact decimal string (a float such as 0.1 is not exact: write "0.1")."""
+    if not isinstance(text, str):
+        return False
     try:
         Decimal(text)
     except (InvalidOperation, TypeError, ValueError):
@@ -266,14 +269,59 @@ def _number(text) -> bool:
     return Decimal(text).is_finite()
 
 
+_TYPES = {"str": (str,), "int": (int,), "bool": (bool,), "float": (int, float), "tuple": (tuple,),
+          "dict": (dict,), "None": (type(None),)}
+
+
+def _expected_types(annotation: str) -> tuple[type, ...] | None:
+    """The types a field's annotation allows ("str | tuple[str, ...]" -> (str, tuple)); None: not checked."""
+    allowed: tuple[type, ...] = ()
+    for part in annotation.split("|"):
+        base = part.strip().split("[")[0]
+        if base not in _TYPES:
+            return None
+        allowed += _TYPES[base]
+    return allowed
+
+
+def _check_fields(act: Activation, field_name: str, obj) -> None:
+    """Every field of a declaration object has the type its annotation says."""
+    for f in fields(obj):
+        value, allowed = getattr(obj, f.name), _expected_types(f.type)
+        if allowed is None:
+            continue
+        wrong = not isinstance(value, allowed) or (isinstance(value, bool) and bool not in allowed)
+        if wrong:
+            owner = "" if obj is act else f"{type(obj).__name__}.{f.name} "
+            hint = " (a trailing comma makes a tuple)" if allowed == (tuple,) else ""
+            _fail(act, field_name if obj is not act else f.name,
+                  f"{owner}must be {' or '.join(t.__name__ for t in allowed)}, not {type(value).__name__}"
+                  f" ({value!r}){hint}")
+
+
 def check(act: Activation) -> None:
     """Structural checks, before any SymPy work; the error names the field."""
     if not isinstance(act, Activation):
         raise DeclarationError("?", f"a declaration must be an Activation, not {type(act).__name__}")
-    for f in fields(Activation):
-        value = getattr(act, f.name)
-        if f.type.startswith("tuple[") and not isinstance(value, tuple):
-            _fail(act, f.name, f"must be a tuple, not {type(value).__name__} (a trailing comma makes one)")
+    if not isinstance(act.slug, str):
+        raise DeclarationError(repr(act.slug), "the slug must be a string", "slug")
+    _check_fields(act, "", act)
+    nested = {"params": Param, "constants": Param, "identities": Identity, "frameworks": Framework,
+              "references": Reference, "used_in": UsedIn, "variants": Variant}
+    for name, cls in nested.items():
+        for item in getattr(act, name):
+            if not isinstance(item, cls):
+                _fail(act, name, f"{item!r} is not a {cls.__name__}")
+            _check_fields(act, name, item)
+    for name, cls in (("naive", Naive), ("torch_gain", TorchGain), ("stochastic", Stochastic)):
+        item = getattr(act, name)
+        if item is not None:
+            if not isinstance(item, cls):
+                _fail(act, name, f"{item!r} is not a {cls.__name__}")
+            _check_fields(act, name, item)
+    if not act.references and not act.no_reference:
+        _fail(act, "references", "every activation cites its source (references=...), "
+                                 "or says why there is none (no_reference=...)")
     if not isinstance(act.slug, str) or not SLUG.match(act.slug):
         _fail(act, "slug", "must be lower case letters, digits and _, starting with a letter")
     for name in ("name", "symbol"):
@@ -500,4 +548,4 @@ PT = "https://docs.pytorch.org/docs/stable/generated/"
 JAXDOC = "https://docs.jax.dev/en/latest/_autosummary/"
 TFDOC = "https://www.tensorflow.org/api_docs/python/"
 KERAS_ACTIVATIONS = "https://keras.io/api/layers/activations/"
-ALL_ZERO = {"PyTorch": "0", "TensorFlow": "0", "JAX": "0"}
+ALL_ZERO = {"PyTorch": "0", "Keras": "0", "TensorFlow": "0", "JAX": "0"}

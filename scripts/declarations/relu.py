@@ -15,7 +15,7 @@ ACTIVATION = Activation(
     plot_range=(-4, 4),
     kink_derivative={"0": "0"},
     identities=(Identity("ReLU is the positive part", "f(x)", "Max(0, x)"),),
-    framework_kink_derivative={"0": {**ALL_ZERO, "Keras": "0"}},
+    framework_kink_derivative={"0": ALL_ZERO},
     frameworks=(
         Framework("PyTorch", ("torch.nn.ReLU(inplace=False)", "torch.nn.functional.relu(x)"), "",
                   PT + "torch.nn.ReLU.html"),

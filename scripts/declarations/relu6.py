@@ -18,7 +18,7 @@ ACTIVATION = Activation(
         Identity("ReLU6 clips to [0, 6]", "f(x)", "Min(Max(0, x), 6)"),
         Identity("ReLU6 is ReLU capped at 6", "f(x)", "Min(relu(x), 6)"),
     ),
-    framework_kink_derivative={"0": {**ALL_ZERO, "Keras": "0"}, "6": {**ALL_ZERO, "Keras": "0"}},
+    framework_kink_derivative={"0": ALL_ZERO, "6": ALL_ZERO},
     frameworks=(
         Framework("PyTorch", ("torch.nn.ReLU6(inplace=False)", "torch.nn.functional.relu6(x)"),
                   "`ReLU6` is `Hardtanh(0, 6)`.", PT + "torch.nn.ReLU6.html"),
