@@ -15,9 +15,13 @@ def prelu(x, a=0.25):
     array([-0.5,  0. ,  3. ])
     >>> prelu([-np.inf, np.inf], a=0.1)
     array([-inf,  inf])
+    >>> float(prelu(-np.inf, a=0))  # the limit, not 0·(−inf) = NaN
+    0.0
     """
     x = _float_array(x)
-    return np.maximum(x, 0) + a * np.minimum(x, 0)
+    with np.errstate(invalid="ignore"):  # 0·(−inf) is NaN; its limit here is 0
+        neg = np.where(np.equal(a, 0), 0, a * np.minimum(x, 0))
+    return np.maximum(x, 0) + neg
 
 
 def prelu_derivative(x, a=0.25):
