@@ -14,8 +14,9 @@ def leaky_relu(x, negative_slope=0.01):
     array([-0.4,  inf])
     """
     x = _float_array(x)
+    a = negative_slope
     with np.errstate(invalid="ignore"):  # 0·(−inf) is NaN; its limit here is 0
-        neg = np.where(np.equal(negative_slope, 0), 0, negative_slope * np.minimum(x, 0))
+        neg = np.where(np.equal(a, 0), 0, a * np.minimum(x, 0))
     return np.maximum(x, 0) + neg
 
 
