@@ -34,6 +34,7 @@ import sympy as sp  # noqa: E402
 import activations  # noqa: E402
 import derive  # noqa: E402
 import reference  # noqa: E402
+import vector  # noqa: E402
 from activations import Activation, DeclarationError  # noqa: E402
 
 # How the benchmark feeds each kind: "elementwise" (one value in, one value
@@ -133,17 +134,12 @@ _ROWS: dict[tuple, object] = {}  # row components and their lambdified forms, by
 
 
 def row_components(act: Activation, n: int) -> tuple[tuple[sp.Symbol, ...], tuple[sp.Expr, ...]]:
-    """The n outputs of a row activation as expressions in n symbols, from its declaration over x[i]."""
+    """The n outputs of a row activation in n symbols (vector.components), at the default parameters."""
     key = (*_key(act), n)
     if key not in _ROWS:
-        i, k, size = sp.symbols("i k n", integer=True, positive=True)
-        xb = sp.IndexedBase("x")
-        declared = derive.parse(act, act.expr, {"x": xb, "i": i, "k": k, "n": size})
-        general = declared.xreplace({size: sp.Integer(n)}).doit()
-        general = general.subs(derive.parameter_values(act))
-        xs = sp.symbols(f"x1:{n + 1}", real=True)
-        entries = {xb[m + 1]: xs[m] for m in range(n)}
-        _ROWS[key] = xs, tuple(general.xreplace({i: sp.Integer(j + 1)}).xreplace(entries) for j in range(n))
+        xs, comps = vector.components(act, n)
+        values = derive.parameter_values(act)
+        _ROWS[key] = tuple(xs), tuple(c.subs(values) for c in comps)
     return _ROWS[key]
 
 
@@ -158,6 +154,13 @@ def _row_lambda(act: Activation, n: int, jacobian: bool):
 
 
 def _rows_derived(act: Activation) -> Naive:
+    """lambdify of a row activation's components and of their Jacobian, built per row length.
+
+    Expanding the declared Σ costs time that grows fast with the row length
+    (seconds at 30, minutes at 100): a row activation that is benchmarked on
+    long rows is better off declaring its naive formula.
+    """
+
     def forward(x):
         x = np.asarray(x, dtype=float)
         f = _row_lambda(act, x.shape[-1], jacobian=False)
