@@ -3,8 +3,9 @@
 Elementwise (and concatenating) activations are measured on a grid spanning
 the dtype's range, against the declared expression evaluated by
 ``reference.mp_function`` (the shared mpmath evaluator and its precision
-rule). Row activations (kind ``"softmax"``) are measured on families of rows
-of logits. The naive formula (declared, or derived from the expression) is
+rule). Row activations (kind ``"softmax"``, checked to compute
+exp(x_i) / Σ_k exp(x_k)) are measured on families of rows of logits against
+that formula in mpmath. The naive formula (declared, or derived from the expression) is
 measured on the same points, and every function is evaluated at NaN and ±inf.
 The target of each activation is its declaration's ``ulp`` (value,
 derivative).
@@ -18,11 +19,13 @@ from pathlib import Path
 
 import mpmath
 import numpy as np
+import sympy as sp
 
 import derive
 import reference
 from activations import Activation, DeclarationError
-from bench_common import ROOT, fmt_x, naive_functions, reference_call, shape_of, snippet_functions, torch_call
+from bench_common import (ROOT, fmt_x, naive_functions, reference_call, row_components, shape_of, snippet_functions,
+                          torch_call)
 
 KINK_SKIP = 1e-9  # derivative points within this relative distance of a kink are skipped
 
@@ -218,8 +221,7 @@ class RowFamily:
 def _softmax_reference(row: np.ndarray, jacobian: bool):
     """Exact softmax of a row (60 digits), and its Jacobian s_i·(δ_ij − s_j) if asked.
 
-    The kind "softmax" is exp(x_i) / Σ_k exp(x_k): derive.softmax_facts proves the
-    declaration equal to it. 1 − s_i is summed from the other entries, so nothing cancels.
+    1 − s_i is summed from the other entries, so nothing cancels.
     """
     with mpmath.workdps(60):
         e = [mpmath.exp(mpmath.mpf(v)) for v in row.tolist()]
@@ -232,8 +234,28 @@ def _softmax_reference(row: np.ndarray, jacobian: bool):
         return s, jac
 
 
-# The exact value of a row, by kind: (row, with Jacobian?) -> (values, Jacobian or None).
-ROW_REFERENCES = {"softmax": _softmax_reference}
+def _softmax_formula(xs: list[sp.Symbol]) -> list[sp.Expr]:
+    total = sum(sp.exp(v) for v in xs)
+    return [sp.exp(v) / total for v in xs]
+
+
+# The exact value of a row, by kind: (the formula it computes, in n symbols; (row, with Jacobian?) ->
+# (values, Jacobian or None)). The declaration is checked against the formula before it is used.
+ROW_REFERENCES = {"softmax": (_softmax_formula, _softmax_reference)}
+
+
+def row_reference(act: Activation, sizes=(2, 3)):
+    """The row reference of the activation's kind, once its declaration is proved to compute that formula."""
+    if act.kind not in ROW_REFERENCES:
+        raise DeclarationError(act.slug, f"kind {act.kind!r} has no row reference in bench_accuracy.ROW_REFERENCES",
+                               "kind")
+    formula, exact = ROW_REFERENCES[act.kind]
+    for n in sizes:
+        xs, comps = row_components(act, n)
+        if any(sp.simplify(c - f) != 0 for c, f in zip(comps, formula(list(xs)))):
+            raise DeclarationError(act.slug, f"is not the formula the benchmark's {act.kind!r} reference computes "
+                                             f"(n = {n}): {list(comps)}", "expr")
+    return exact
 
 
 def row_families(quick: bool = False) -> list[tuple[str, bool, np.ndarray]]:
@@ -253,10 +275,7 @@ def row_families(quick: bool = False) -> list[tuple[str, bool, np.ndarray]]:
 def row_accuracy(act: Activation, quick: bool = False, root: Path = ROOT, torch_module=None,
                  families: list[tuple[str, bool, np.ndarray]] | None = None) -> list[RowFamily]:
     """Worst ULP errors of a row activation's snippet, naive formula and framework calls, per family."""
-    exact_row = ROW_REFERENCES.get(act.kind)
-    if exact_row is None:
-        raise DeclarationError(act.slug, f"kind {act.kind!r} has no row reference in bench_accuracy.ROW_REFERENCES",
-                               "kind")
+    exact_row = row_reference(act)
     forward, jacobian = snippet_functions(act, root)
     naive = naive_functions(act)
     others = {}

@@ -412,3 +412,13 @@ def test_a_quick_run_lists_every_declared_activation(tmp_path, monkeypatch):
                 row = f"| {act.name} |"
             assert row in text, (act.slug, where)
     assert "Not measured in this run." in md and "Not run (`--skip-lighthouse`, or left out by `--only`)." in md
+
+
+@pytest.mark.parametrize("act", ROWS, ids=ids(ROWS))
+def test_a_row_reference_is_used_only_for_the_formula_it_computes(act):
+    assert bench_accuracy.row_reference(act) is bench_accuracy.ROW_REFERENCES[act.kind][1]
+    negated = dataclasses.replace(act, expr=act.expr.replace("exp(x[i])", "exp(-x[i])").replace(
+        "exp(x[k])", "exp(-x[k])"))  # softmin declared under the same kind
+    assert negated.expr != act.expr
+    with pytest.raises(activations.DeclarationError, match=rf"'{act.slug}', field 'expr'"):
+        bench_accuracy.row_reference(negated)
