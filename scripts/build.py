@@ -378,7 +378,11 @@ def generate(out: Path = DEFAULT_OUT, root: Path = ROOT, force: bool = False) ->
     concept_dir = out / "generated" / "concepts"
     if not all(fresh(concept_dir / name, concepts) for name in CONCEPT_FRAGMENTS):
         try:
-            import numerics  # here, not at the top: it reads the catalog when imported
+            # Imported here, not at the top: it reads the catalog when imported, and a
+            # malformed declaration must fail with its name, not in an import.
+            if str(SCRIPTS) not in sys.path:  # MkDocs restores sys.path after loading the hook
+                sys.path.insert(0, str(SCRIPTS))
+            import numerics
 
             texts = numerics.fragments()
         except DeclarationError:

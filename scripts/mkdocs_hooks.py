@@ -18,7 +18,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+SCRIPTS = str(Path(__file__).resolve().parent)
+sys.path.insert(0, SCRIPTS)  # MkDocs restores sys.path once this file is loaded: on_config adds it again
 
 import build  # noqa: E402
 import notebooks  # noqa: E402
@@ -29,6 +30,8 @@ _CATALOG = []  # the declarations as on_config found them, for on_files
 
 def on_config(config):
     """Fill the Activations section of the nav from the declarations."""
+    if SCRIPTS not in sys.path:  # for the modules the scripts import lazily
+        sys.path.insert(0, SCRIPTS)
     try:
         acts = build.check_catalog()
     except build.DeclarationError as err:

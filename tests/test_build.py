@@ -292,8 +292,14 @@ def _free_port() -> int:
 
 
 def test_mkdocs_serve_builds_once_and_does_not_loop(small_project, tmp_path):
-    """The hook writes nothing under docs/, so serve must settle after one build."""
+    """The hook writes nothing under docs/, so serve must settle after one build.
+
+    A declaration is edited first, so that this build regenerates the tables
+    that list every activation inside MkDocs (which restores sys.path after
+    loading the hook: a module the scripts import lazily must still load).
+    """
     project = scratch_copy(small_project, tmp_path)
+    _edit(project / "scripts" / "declarations" / "binary_step.py", "plot_range=(-3, 3)", "plot_range=(-4, 4)")
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as out:
