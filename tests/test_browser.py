@@ -105,12 +105,12 @@ class Visit:
     """A browser context that records what goes wrong: console errors, page errors,
     failed local requests, and every request to another host (aborted)."""
 
-    def __init__(self, browser, base_url: str, color_scheme: str = "light", **options):
+    def __init__(self, browser, base_url: str, color_scheme: str = "light", width: int = 1280, **options):
         self.base_url = base_url
         self.external: list[str] = []
         self.errors: list[str] = []
         self.context = browser.new_context(color_scheme=color_scheme, service_workers="block",
-                                           viewport={"width": 1280, "height": 900}, **options)
+                                           viewport={"width": width, "height": 900}, **options)
         self.context.set_default_timeout(TIMEOUT_MS)
         # Matched inside the browser driver: local requests never wait on Python.
         self.context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]|data:|blob:)"), self._route)
@@ -163,8 +163,8 @@ def reader(browser, base_url):
 def visit(browser, base_url):
     visits = []
 
-    def open_visit(color_scheme: str = "light", **options) -> Visit:
-        visits.append(Visit(browser, base_url, color_scheme, **options))
+    def open_visit(color_scheme: str = "light", width: int = 1280, **options) -> Visit:
+        visits.append(Visit(browser, base_url, color_scheme, width, **options))
         return visits[-1]
 
     yield open_visit
@@ -247,10 +247,77 @@ def test_page_renders_offline_without_errors(reader, path):
     assert not problems, f"{path}:\n" + "\n".join(problems)
 
 
+_COMPOUND = re.compile(r"^(async\s+)?(with|for|while|if|def|class|try|match)\b|^@")
+
+
 def _pycon_inputs(text: str) -> str:
-    """What a reader wants from a >>> session: the input lines, without prompts or output."""
-    lines = [line[4:] for line in text.splitlines() if line.startswith((">>> ", "... ")) or line in (">>>", "...")]
-    return "\n".join(lines).rstrip()
+    """What a reader pastes into the Python REPL from a >>> session: the input lines without prompts or
+    output, and a blank line after each compound or multi-line statement (else the next statement is a
+    SyntaxError). A "..." line is input only right after an input line; in a traceback it is output."""
+    out: list[str] = []
+    statement: list[str] | None = None
+
+    def flush() -> None:
+        nonlocal statement
+        if statement is None:
+            return
+        out.extend(statement)
+        if (len(statement) > 1 or _COMPOUND.match(statement[0])) and statement[-1].strip():
+            out.append("")
+        statement = None
+
+    for line in text.split("\n"):
+        if re.match(r">>>( |$)", line):
+            flush()
+            statement = [line[4:]]
+        elif statement is not None and re.match(r"\.\.\.( |$)", line):
+            statement.append(line[4:])
+        else:
+            flush()
+    flush()
+    return "\n".join(out).rstrip()
+
+
+# Pastes each page's >>> sessions, in order, into one interactive console per page (what a reader
+# does in `python` started in snippets/) and reports every SyntaxError, and every exception that the
+# page does not show as the example's output.
+_REPL = r"""
+import code, json, os, sys, traceback
+sys.path.insert(0, os.getcwd())
+report = {}
+for page, blocks in json.load(sys.stdin).items():
+    problems = []
+
+    class Console(code.InteractiveConsole):
+        def showsyntaxerror(self, filename=None, **kwargs):
+            problems.append(traceback.format_exception_only(*sys.exc_info()[:2])[-1].strip())
+
+        def showtraceback(self):
+            kind, value = sys.exc_info()[:2]
+            if kind.__name__ not in expected:
+                problems.append(f"{kind.__name__}: {value}")
+
+    console = Console({"__name__": "__console__"})
+    for shown, copied in blocks:
+        expected = {line.split(":")[0] for line in shown.splitlines() if not line.startswith((">>>", "..."))}
+        for line in copied.split("\n"):
+            console.push(line)
+        if console.buffer:
+            console.push("")  # the reader presses Enter after the paste
+    report[page] = problems
+print(json.dumps(report))
+"""
+
+
+def _run_in_repl(sessions: dict[str, list[tuple[str, str]]]) -> dict[str, list[str]]:
+    import json
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", _REPL], input=json.dumps(sessions), capture_output=True,
+                            text=True, cwd=ROOT / "snippets", timeout=300)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 _COPY_EVERY_BLOCK = """async () => {
@@ -270,7 +337,7 @@ _COPY_EVERY_BLOCK = """async () => {
 def test_copy_button_copies_runnable_code(browser, base_url):
     """The copy button gives code that runs: a snippet compiles, a >>> session loses its prompts and outputs."""
     v = Visit(browser, base_url, permissions=["clipboard-read", "clipboard-write"])
-    problems, pycon = [], 0
+    problems, pycon, sessions = [], 0, {}
     try:
         for act in CATALOG:
             v.goto(f"activations/{act.slug}/")
@@ -279,6 +346,7 @@ def test_copy_button_copies_runnable_code(browser, base_url):
                 where = f"{act.slug}: block starting {shown.strip().splitlines()[0][:50]!r}"
                 if "language-pycon" in block["kind"]:
                     pycon += 1
+                    sessions.setdefault(act.slug, []).append((shown, block["copied"]))
                     if copied != _pycon_inputs(shown):
                         problems.append(f"{where}: copied {copied[:120]!r}…; expected the input lines without "
                                         f"prompts or outputs: {_pycon_inputs(shown)[:120]!r}…")
@@ -290,8 +358,270 @@ def test_copy_button_copies_runnable_code(browser, base_url):
         problems += v.errors
     finally:
         v.close()
+    for slug, errors in _run_in_repl(sessions).items():
+        problems += [f"{slug}: pasted into the Python REPL, the >>> examples give {error}" for error in errors]
     assert pycon, "no >>> session found on the activation pages"
     assert not problems, f"{len(problems)} code block(s) copy the wrong text:\n" + "\n".join(problems)
+
+
+# --------------------------------------------------------------------------
+# Layout: what a reader sees on a 1280 px screen and on a 390 px phone
+
+CODE_LINE_LIMIT = 88  # the snippets' limit (tests/test_snippet_soundness.py::test_file_style)
+PHONE_WIDTH = 390
+
+# Per code block: a block whose lines are all within the limit must not need a scroll bar, and no
+# glyph may lie under the copy button. Per table: inline code without spaces stays on one line.
+_DESKTOP_LAYOUT = """(limit) => {
+  const problems = [];
+  const label = (text) => JSON.stringify(text.trim().split("\\n")[0].slice(0, 50));
+  for (const pre of document.querySelectorAll("article pre")) {
+    if (!pre.checkVisibility()) continue;
+    const code = pre.querySelector(":scope > code") || pre;
+    const text = code.textContent.replace(/\\n$/, "");
+    const longest = Math.max(...text.split("\\n").map((line) => line.length));
+    if (longest <= limit && code.scrollWidth > code.clientWidth + 1) {
+      problems.push(`code block ${label(text)}: its lines of at most ${longest} characters overflow ` +
+                    `the ${code.clientWidth} px box by ${code.scrollWidth - code.clientWidth} px`);
+    }
+    // Material's button, or mkdocs-jupyter's <clipboard-copy> beside a notebook cell's <pre>
+    const button = (pre.closest(".highlight-ipynb") || pre).querySelector(".md-code__button, .md-clipboard, clipboard-copy");
+    if (!button || !button.checkVisibility()) continue;
+    const b = button.getBoundingClientRect();
+    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    covered: for (let node; (node = walker.nextNode());) {
+      if (!node.textContent.trim()) continue;
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) {
+        if (r.width > 0.5 && r.right > b.left && r.left < b.right && r.bottom > b.top + 2 && r.top < b.bottom - 2) {
+          problems.push(`code block ${label(text)}: the copy button covers ${JSON.stringify(node.textContent.trim().slice(0, 30))}`);
+          break covered;
+        }
+      }
+    }
+  }
+  for (const code of document.querySelectorAll("article td code, article th code")) {
+    // a name with spaces or hyphens may break there (cumulative-layout-shift); a number or a name never
+    if (!code.checkVisibility() || /\\s|\\w-\\w/.test(code.textContent.trim())) continue;
+    if (code.getClientRects().length > 1) {
+      problems.push(`inline code ${JSON.stringify(code.textContent)} in a table breaks across lines`);
+    }
+  }
+  return problems;
+}"""
+
+# On a phone: nothing makes the page scroll sideways, and no table cell is off screen (the home page's
+# comparison table scrolls in its own box, with its first column sticky: test_comparison_table below).
+_PHONE_LAYOUT = """() => {
+  const problems = [];
+  const width = document.documentElement.clientWidth;
+  const scrolling = document.scrollingElement.scrollWidth;
+  if (scrolling > width + 1) problems.push(`the page scrolls sideways: ${scrolling} px on a ${width} px screen`);
+  for (const cell of document.querySelectorAll("article td, article th")) {
+    if (cell.closest(".comparison") || !cell.checkVisibility()) continue;
+    const r = cell.getBoundingClientRect();
+    if (r.right > width + 1 || r.left < -1) {
+      problems.push(`table cell ${JSON.stringify(cell.innerText.trim().slice(0, 40))} is off screen ` +
+                    `(${Math.round(r.left)} to ${Math.round(r.right)} px on a ${width} px screen)`);
+    }
+  }
+  return problems;
+}"""
+
+
+@pytest.mark.parametrize("path", [path for _, path in PAGES], ids=[name for name, _ in PAGES])
+def test_code_and_tables_fit_on_a_desktop_screen(reader, path):
+    """At 1280 px: an 88-character line fits its code box, the copy button covers no code, and inline
+    code in a table (SELU's 32-digit constants) does not wrap in the middle."""
+    reader.reset()
+    reader.goto(path)
+    problems = reader.page.evaluate(_DESKTOP_LAYOUT, CODE_LINE_LIMIT)
+    assert not problems, f"{path}:\n" + "\n".join(problems)
+
+
+def test_a_long_first_line_starts_below_the_copy_button(reader):
+    """Whatever a block's first line: one of the full 88 characters moves below the button, and fits."""
+    reader.reset()
+    reader.goto("activations/relu/")
+    reader.page.evaluate("""(limit) => {
+      document.querySelector("article pre > code").textContent = "x".repeat(limit) + "\\n" + "y = 1\\n";
+    }""", CODE_LINE_LIMIT)
+    problems = reader.page.evaluate(_DESKTOP_LAYOUT, CODE_LINE_LIMIT)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", [path for _, path in PAGES], ids=[name for name, _ in PAGES])
+def test_nothing_is_off_screen_on_a_phone(visit, path):
+    """At 390 px: the page does not scroll sideways and every table cell is on screen (wide tables,
+    like the Differentiability table with its verdict column, become one card per row); the copy
+    button covers no code."""
+    v = visit("light", width=PHONE_WIDTH)
+    v.goto(path)
+    problems = v.page.evaluate(_PHONE_LAYOUT)
+    # the copy buttons and inline code in tables, as at 1280 px (limit 0: every code line overflows here)
+    problems += v.page.evaluate(_DESKTOP_LAYOUT, 0)
+    assert not problems, f"{path}:\n" + "\n".join(problems)
+
+
+_COMPARISON_WITH_80_ROWS = """async () => {
+  const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+  const box = document.querySelector("article .comparison .md-typeset__scrollwrap");
+  if (!box) return null;
+  const table = box.querySelector("table"), body = table.tBodies[0], rows = [...body.rows];
+  while (body.rows.length < 80) for (const row of rows) body.appendChild(row.cloneNode(true));
+  box.scrollIntoView({block: "start"});
+  await frame();
+  // the cells are sticky, not their row
+  const top = () => table.tHead.rows[0].cells[1].getBoundingClientRect().top - box.getBoundingClientRect().top;
+  const left = () => body.rows[40].cells[0].getBoundingClientRect().left - box.getBoundingClientRect().left;
+  const result = {rows: body.rows.length, height: box.clientHeight, screen: window.innerHeight,
+                  scrollWidth: box.scrollWidth, clientWidth: box.clientWidth,
+                  overflowX: getComputedStyle(box).overflowX, headerBefore: top(), firstColumnBefore: left()};
+  box.scrollTop = box.scrollHeight / 2;
+  box.scrollLeft = box.scrollWidth;
+  await frame();
+  return {...result, headerAfter: top(), firstColumnAfter: left(), scrolledDown: box.scrollTop > 0};
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, PHONE_WIDTH])
+def test_comparison_table_stays_usable_with_80_rows(visit, width):
+    """The home page's table, grown to 80 rows: it scrolls in a box no taller than the screen, its header
+    row stays at the top of the box, its name column at the left; at 1280 px every column is in view."""
+    v = visit("light", width=width)
+    v.goto("")
+    got = v.page.evaluate(_COMPARISON_WITH_80_ROWS)
+    assert got is not None, "no .comparison box around the home page's table (render.comparison)"
+    assert got["rows"] >= 80 and got["scrolledDown"], got
+    assert got["height"] <= got["screen"], f"the table's box is taller than the screen: {got}"
+    # sticky: at most as far from the box's edge as before scrolling (and not past it), not scrolled away
+    assert -1 <= got["headerAfter"] <= got["headerBefore"] + 1, f"the header row scrolled away: {got}"
+    assert -1 <= got["firstColumnAfter"] <= got["firstColumnBefore"] + 1, f"the name column scrolled away: {got}"
+    if width == 1280:
+        assert got["scrollWidth"] <= got["clientWidth"], f"columns cut off at 1280 px: {got}"
+    else:
+        assert got["overflowX"] in ("auto", "scroll") and got["scrollWidth"] > got["clientWidth"], got
+    assert not v.errors, v.errors
+
+
+def test_the_active_header_tab_stands_out(reader):
+    reader.reset()
+    reader.goto("activations/relu/")
+    tabs = reader.page.evaluate("""() => [...document.querySelectorAll('.md-tabs__item')].map((item) => {
+      const s = getComputedStyle(item.querySelector('a'));
+      return {active: item.classList.contains('md-tabs__item--active'), text: item.innerText.trim(),
+              look: [s.fontWeight, s.textDecorationLine, s.borderBottomWidth, s.color, s.opacity].join(' ')};
+    })""")
+    active = [tab for tab in tabs if tab["active"]]
+    assert [tab["text"] for tab in active] == ["Activations"], tabs
+    assert active[0]["look"] not in {tab["look"] for tab in tabs if not tab["active"]}, (
+        f"the active tab looks like the others: {tabs}")
+
+
+# WCAG contrast of every highlighted token in a code block against the background it is drawn on
+# (colours with transparency blended on it).
+_CODE_CONTRAST = """() => {
+  const rgba = (c) => { const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+  const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const background = (el) => {
+    for (; el; el = el.parentElement) {
+      const c = rgba(getComputedStyle(el).backgroundColor);
+      if (c[3] > 0.5) return c;
+    }
+    return [255, 255, 255, 1];
+  };
+  const found = new Map();
+  for (const span of document.querySelectorAll("article pre span")) {
+    if (span.children.length || !span.textContent.trim() || !span.checkVisibility()) continue;
+    const bg = background(span), fg = rgba(getComputedStyle(span).color);
+    const mixed = fg.slice(0, 3).map((v, i) => v * fg[3] + bg[i] * (1 - fg[3]));
+    const [a, b] = [lum(mixed), lum(bg)].sort((x, y) => y - x);
+    const ratio = (a + 0.05) / (b + 0.05);
+    const key = `${span.className} ${mixed.map(Math.round)} on ${bg.slice(0, 3)}`;
+    if (ratio < 4.5 && !found.has(key)) found.set(key, `${key}: ${ratio.toFixed(2)}:1 (${JSON.stringify(span.textContent.trim().slice(0, 20))})`);
+  }
+  return [...found.values()];
+}"""
+
+CONTRAST_PAGES = ["", "activations/relu/", "activations/softmax/", "performance/"] + [
+    path for _, path in PAGES if path.startswith("experiments/")]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_code_meets_4_5_to_1_contrast_in_both_palettes(visit, scheme):
+    """Comments, outputs and every other token, in the site's code blocks and in the notebooks' cells."""
+    v = visit(scheme)
+    problems = []
+    for path in CONTRAST_PAGES:
+        v.goto(path)
+        problems += [f"{path or 'home'}: {p}" for p in v.page.evaluate(_CODE_CONTRAST)]
+    assert not problems, f"{len(problems)} token colour(s) below 4.5:1 in {scheme} mode:\n" + "\n".join(problems)
+
+
+NOTEBOOK_PATHS = [(name, path) for name, path in PAGES if path.startswith("experiments/")]
+
+# Notebook figures are SVG data URLs: their smallest text, in CSS pixels as shown (font size in the
+# SVG's user units times the shown width over the viewBox width); code cells; printed tables.
+_NOTEBOOK_LAYOUT = """() => {
+  const figures = [], problems = [];
+  for (const img of document.querySelectorAll("article .jp-OutputArea-output img")) {
+    const src = img.getAttribute("src") || "";
+    if (!src.startsWith("data:image/svg+xml;base64,")) { problems.push(`figure not an SVG: ${src.slice(0, 30)}`); continue; }
+    const svg = atob(src.slice(src.indexOf(",") + 1));
+    const viewBox = svg.match(/viewBox="[\\d.\\s-]*?([\\d.]+)\\s+[\\d.]+"/);
+    const sizes = [...svg.matchAll(/font(?:-size)?:\\s*(?:[a-z]+\\s+)*([\\d.]+)px/g)].map((m) => Number(m[1]));
+    const counts = new Map(sizes.map((s) => [s, sizes.filter((x) => x === s).length]));
+    const usual = [...counts].sort((a, b) => b[1] - a[1])[0][0];  // tick labels, axis labels
+    const scale = img.getBoundingClientRect().width / Number(viewBox[1]);
+    figures.push({alt: img.alt.slice(0, 40), usual: usual * scale, smallest: Math.min(...sizes) * scale});
+  }
+  const article = document.querySelector("article").getBoundingClientRect();
+  for (const pre of document.querySelectorAll("article .highlight-ipynb pre, article .jp-OutputArea-output pre")) {
+    const style = getComputedStyle(pre), r = pre.getBoundingClientRect();
+    const first = JSON.stringify(pre.innerText.trim().slice(0, 40));
+    if (pre.scrollWidth > pre.clientWidth + 1 && !["auto", "scroll"].includes(style.overflowX)) {
+      problems.push(`${first}: cut off on the right (${pre.scrollWidth} px in ${pre.clientWidth}, overflow ${style.overflowX})`);
+    }
+    if (r.right > article.right + 1) problems.push(`${first}: runs out of the article (${r.right} > ${article.right})`);
+    const lines = pre.textContent.replace(/\\n$/, "").split("\\n").length;
+    const range = document.createRange();
+    range.selectNodeContents(pre);
+    const tops = new Set([...range.getClientRects()].filter((q) => q.width > 0).map((q) => Math.round(q.top)));
+    if (tops.size > lines) problems.push(`${first}: ${lines} lines drawn on ${tops.size} (rows wrap)`);
+  }
+  return {figures, problems};
+}"""
+
+
+@pytest.mark.parametrize("path", [path for _, path in NOTEBOOK_PATHS], ids=[name for name, _ in NOTEBOOK_PATHS])
+def test_notebook_figures_code_and_tables_read_well(visit, path):
+    """At 1280 px a figure's text is at least 11 px (its exponents 7 px), code scrolls instead of being cut off,
+    printed tables keep one row per line; in dark mode the figures are dark, not white rectangles."""
+    from io import BytesIO
+
+    from PIL import Image, ImageStat
+
+    v = visit("light")
+    v.goto(path)
+    got = v.page.evaluate(_NOTEBOOK_LAYOUT)
+    problems = list(got["problems"])
+    assert got["figures"], f"{path}: no figure"
+    problems += [f"figure {f['alt']!r}…: its text is {f['usual']:.1f} px on screen (< 11)"
+                 for f in got["figures"] if f["usual"] < 11]
+    problems += [f"figure {f['alt']!r}…: its smallest text (exponents) is {f['smallest']:.1f} px on screen (< 7)"
+                 for f in got["figures"] if f["smallest"] < 7]
+
+    dark = visit("dark")
+    dark.goto(path)
+    images = dark.page.locator("article .jp-OutputArea-output img")
+    for i in range(images.count()):
+        shot = Image.open(BytesIO(images.nth(i).screenshot())).convert("L")
+        brightness = ImageStat.Stat(shot).mean[0]
+        if brightness > 110:
+            problems.append(f"dark mode: figure {i + 1} is bright (mean grey level {brightness:.0f} of 255)")
+    assert not problems, f"{path}:\n" + "\n".join(problems)
 
 
 # --------------------------------------------------------------------------
@@ -345,24 +675,38 @@ def test_palette_toggle_switches_to_dark_mode_and_dark_figures(visit):
 # Search
 
 
+# Material's search box states (its .md-search-result__meta): "Initializing search" until the
+# worker has built the index, then the placeholder for an empty query, then a count per query.
+SEARCH_PLACEHOLDER = "Type to start searching"
+INDEX_TIMEOUT_MS = 120_000  # building the index of the whole site in the worker, on a loaded machine
+
+_SEARCH_META_IS = "text => document.querySelector('.md-search-result__meta').innerText.trim() === text"
+_SEARCH_META_IS_NOT = "text => document.querySelector('.md-search-result__meta').innerText.trim() !== text"
+
+
 @pytest.fixture(scope="module")
 def search(browser, base_url):
-    """search(query) -> the page paths of the results Material shows first (at most 10), in order."""
+    """search(query) -> the page paths of the results Material shows first (at most 10), in order.
+
+    Deterministic: Material sends a query to its worker only once the index is built, and the worker
+    answers queries in order. So the fixture first waits for the index (the placeholder replaces
+    "Initializing search"), and each query starts from the empty query's answer (the placeholder):
+    the next change of the count is the answer to this query, with its results already in the list
+    (Material writes the count and the list in the same task).
+    """
     v = Visit(browser, base_url)
     v.goto("")
     box = v.page.locator("input.md-search__input")
     box.click()
+    v.page.wait_for_function(_SEARCH_META_IS, arg=SEARCH_PLACEHOLDER, timeout=INDEX_TIMEOUT_MS)
 
     def run(query: str) -> list[str]:
         box.fill("")
         box.press("End")  # Material searches on key events, not on fill()
-        v.page.wait_for_function("() => !document.querySelector('.md-search-result__list > li')")
+        v.page.wait_for_function(_SEARCH_META_IS, arg=SEARCH_PLACEHOLDER)
         box.fill(query)
         box.press("End")
-        v.page.wait_for_function("""() => {
-          const meta = document.querySelector('.md-search-result__meta').innerText.trim();
-          return meta && !/^(Type to start searching|Initializing search)/.test(meta);
-        }""")
+        v.page.wait_for_function(_SEARCH_META_IS_NOT, arg=SEARCH_PLACEHOLDER)
         hrefs = v.page.eval_on_selector_all(".md-search-result__list > li > a:first-child",
                                             "links => links.map(a => a.href)")
         return [urlsplit(href).path.removeprefix(PREFIX) for href in hrefs]

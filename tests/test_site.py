@@ -685,3 +685,33 @@ def test_two_clean_builds_are_byte_identical(tmp_path):
         details.append(f"{name}: first difference at byte {at}: {x[max(0, at - 60):at + 60]!r} "
                        f"vs {y[max(0, at - 60):at + 60]!r}")
     assert not different, f"{len(different)} file(s) differ:\n" + "\n".join(details)
+
+
+# --------------------------------------------------------------------------
+# What readers reported
+
+
+def test_home_comparison_table_is_in_its_scroll_box(site, pages):
+    """render.comparison wraps the table in .comparison, which extra.css makes a scroll box with a
+    sticky header row and name column (tests/test_browser.py checks it in a browser at 80 rows)."""
+    box = pages["index.html"].article.select_one("div.comparison")
+    assert box is not None and box.find("table") is not None, "the comparison table is not in div.comparison"
+    assert [th.get_text(strip=True) for th in box.find("table").find_all("th")][:2] == ["Activation", "Range"]
+    css = (site / "assets" / "extra.css").read_text(encoding="utf-8")
+    rules = re.findall(r"([^{}]*\.comparison[^{}]*)\{([^}]*)\}", css)
+    assert any("position: sticky" in body and "th" in selector for selector, body in rules), rules
+    assert any("overflow: auto" in body and "max-height" in body for _, body in rules), rules
+
+
+def test_table_cells_do_not_stack_parenthetical_remarks(pages):
+    """A cell like PReLU's "slope (initial value) (learned)": two remarks in brackets in a row read as a
+    glitch; a declaration's description must not end in one when the page adds another."""
+    problems = []
+    for page in pages.values():
+        for cell in page.article.find_all("td"):
+            for part in cell.select(".arithmatex, code"):  # formulas and code have brackets of their own
+                part.decompose()
+            text = " ".join(cell.get_text(" ").split())
+            if re.search(r"\([^()]*\)\s*\([^()]*\)", text):
+                problems.append(f"{page.rel}: {text!r}")
+    assert not problems, "\n".join(problems)
