@@ -9,6 +9,11 @@ is recorded and aborted, so a page that needs the network fails here.
   nothing is requested from another host;
 * the palette toggle switches to dark mode and swaps the figures;
 * search finds pages by name, by topic and by every alias of the catalog;
+* layout, at 1280 px and on a 390 px phone: an 88-character code line fits its
+  box, the copy button covers no code, no table cell is off screen, the home
+  page's comparison table stays usable at 80 rows, the active tab stands out,
+  code meets 4.5:1 contrast in both palettes, notebook figures are legible and
+  dark in dark mode, and >>> examples pasted into a Python REPL run;
 * screenshots of a few pages in both palettes go to build/screenshots/.
 
 Without chromium the module is skipped: install Debian's chromium
