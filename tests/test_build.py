@@ -330,3 +330,12 @@ def test_a_long_lived_process_notices_edited_code(small_project, tmp_path):
             "print(before, build.code_changed_since_import())")
     result = subprocess.run([sys.executable, "-c", code], cwd=project, env=ENV, capture_output=True, text=True)
     assert result.stdout.strip() == "[] ['derive']", result.stdout + result.stderr
+
+
+def test_derived_facts_are_stored_and_reused_by_the_next_process(tmp_path):
+    act = build.activations.by_slug()["elu"]
+    first = build.Cache(tmp_path, CATALOG)
+    facts = first.facts(act)
+    assert first.derived == ["elu"]
+    second = build.Cache(tmp_path, CATALOG)  # as a new process would
+    assert second.facts(act) == facts and second.derived == []
