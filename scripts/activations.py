@@ -53,11 +53,9 @@ FAMILIES: dict[str, str] = {
 }
 # "vector": each output depends on the whole input vector (softmax family,
 # sparsemax), declared over x[i] with Sum; "gated": the input is split in two
-# halves a and b along an axis and one half gates the other (GLU family);
-# "softmax" is the former name of "vector", accepted while code that
-# dispatches on it remains (scripts/vector.py treats both alike).
-KINDS = ("elementwise", "concat", "vector", "gated", "softmax")
-VECTOR_KINDS = ("vector", "softmax")
+# halves a and b along an axis and one half gates the other (GLU family).
+KINDS = ("elementwise", "concat", "vector", "gated")
+VECTOR_KINDS = ("vector",)
 GATES = ("first", "second")
 ASSUMPTIONS = ("positive", "nonnegative", "negative", "nonpositive", "real")
 FRAMEWORKS = ("PyTorch", "Keras", "TensorFlow", "JAX")

@@ -3,7 +3,7 @@
 Elementwise (and concatenating) activations are measured on a grid spanning
 the dtype's range, against the declared expression evaluated by
 ``reference.mp_function`` (the shared mpmath evaluator and its precision
-rule). Row activations (kind ``"softmax"``, checked to compute
+rule). Row activations (kind ``"vector"``, checked to compute
 exp(x_i) / Σ_k exp(x_k)) are measured on families of rows of logits against
 that formula in mpmath. The naive formula (declared, or derived from the expression) is
 measured on the same points, and every function is evaluated at NaN and ±inf.
@@ -241,7 +241,7 @@ def _softmax_formula(xs: list[sp.Symbol]) -> list[sp.Expr]:
 
 # The exact value of a row, by kind: (the formula it computes, in n symbols; (row, with Jacobian?) ->
 # (values, Jacobian or None)). The declaration is checked against the formula before it is used.
-ROW_REFERENCES = {"softmax": (_softmax_formula, _softmax_reference)}
+ROW_REFERENCES = {"vector": (_softmax_formula, _softmax_reference)}
 
 
 def row_reference(act: Activation, sizes=(2, 3)):

@@ -9,7 +9,7 @@ depends on ``act.kind`` only:
 - ``"elementwise"``: f applied entry by entry;
 - ``"concat"``: each output applied entry by entry, concatenated along the
   last axis (CReLU);
-- ``"softmax"``: a row (the last axis) maps to a row; the derivative is the
+- ``"vector"``: a row (the last axis) maps to a row; the derivative is the
   Jacobian of a row.
 
 A kind missing from :data:`SHAPES` fails with the activation's name and
@@ -39,7 +39,7 @@ from activations import Activation, DeclarationError  # noqa: E402
 
 # How the benchmark feeds each kind: "elementwise" (one value in, one value
 # per output out) or "rows" (a row of logits in, a row out).
-SHAPES: dict[str, str] = {"elementwise": "elementwise", "concat": "elementwise", "softmax": "rows"}
+SHAPES: dict[str, str] = {"elementwise": "elementwise", "concat": "elementwise", "vector": "rows"}
 
 
 def shape_of(act: Activation) -> str:

@@ -150,7 +150,7 @@ def render_accuracy(rows: list[AccuracyRow], families: list[RowFamily], quick: b
 
 
 def render_rows(slug: str, fams: list[RowFamily]) -> str:
-    """The table of one row activation (kind "softmax"): rows of logits, against exp(x_i) / Σ_k exp(x_k)."""
+    """The table of one row activation (kind "vector"): rows of logits, against exp(x_i) / Σ_k exp(x_k)."""
     name, target, reference_name = fams[0].name, fams[0].target, fams[0].reference_name
     md = (
         f"### {name} (float64)\n\n"

@@ -220,8 +220,9 @@ def parse(act: Activation, text: str, extra: dict | None = None, evaluate: bool 
 
 def outputs(act: Activation, constants: bool = True, defaults: bool = False) -> list[sp.Expr]:
     """The expression(s) of an elementwise or concatenating activation."""
-    if act.kind == "softmax":
-        raise DeclarationError(act.slug, "softmax has no elementwise expression")
+    if act.kind not in ("elementwise", "concat"):
+        raise DeclarationError(act.slug, f"kind {act.kind!r} has no elementwise expression (see scripts/vector.py)",
+                               "kind")
     texts = act.expr if isinstance(act.expr, tuple) else (act.expr,)
     if act.kind == "concat" and len(texts) < 2:
         raise DeclarationError(act.slug, "a concatenating activation needs two or more outputs")
@@ -1069,8 +1070,9 @@ def _call_namespace(act: Activation, constants: bool) -> dict:
             return expr.subs(values).subs(X, arg)
         return call
 
-    names = {slug: make(other) for slug, other in table.items() if other.kind != "softmax"}
-    if act.kind != "softmax":
+    elementwise = ("elementwise", "concat")
+    names = {slug: make(other) for slug, other in table.items() if other.kind in elementwise}
+    if act.kind in elementwise:
         names["f"] = make(act)
         names["df"] = make(act, derivative_of=True)
     return names

@@ -72,8 +72,10 @@ class NoPerUnitGain(ValueError):
 
 
 NO_GAIN_REASONS = {
-    "softmax": "no per-unit gain: each output depends on the whole vector and the outputs sum to 1; "
-               "softmax goes on the output layer, where no layer follows whose variance could be kept",
+    "vector": "no per-unit gain: each output depends on the whole vector (for the softmax family the outputs "
+              "sum to 1); it goes on the output layer, where no layer follows whose variance could be kept",
+    "gated": "no per-unit gain of its own: a gated unit multiplies two halves of a layer's output, so the "
+             "variance it keeps depends on both halves' weights, not on one activation",
 }
 
 

@@ -288,13 +288,16 @@ def comparison(all_facts: list[Facts]) -> str:
     by_slug = {f.slug: f for f in all_facts}
     for f in all_facts:
         link = f"[{f.name}](activations/{f.slug}.md)"
-        if f.kind == "softmax":
-            s = f.softmax
-            # softmax(z, 0)_1 = σ(z) is proved, so the two-class case saturates like σ.
-            sigmoid = by_slug.get("sigmoid")
-            saturates = _saturation_text([sigmoid.outputs[0]]) if sigmoid and s["two_class_is_sigmoid"] else "—"
-            md += (f"| {link} | ${s['component_range']}$ per component, sum 1 | — | no | C<sup>∞</sup> "
-                   f"| {saturates} | exp |\n")
+        if not f.outputs:  # vector-valued and gated kinds: their facts are in f.vector
+            v = f.vector
+            rng = v.get("component_range") or v.get("two_inputs_range") or ""
+            rng = (f"${rng}$ per component" if rng else "—") + (", sum 1" if v.get("sums_to_one") else "")
+            # f(z, 0)_1 proved equal to an elementwise activation: the two-input case saturates like it.
+            matched = [by_slug[m["slug"]] for m in v.get("two_inputs_matches", [])
+                       if m["slug"] in by_slug and by_slug[m["slug"]].outputs]
+            saturates = _saturation_text([matched[0].outputs[0]]) if matched else "—"
+            smooth = "C<sup>∞</sup>" if v.get("smooth") else "C⁰"
+            md += f"| {link} | {rng} | — | — | {smooth} | {saturates} | {v.get('cost', '—')} |\n"
             continue
         o = f.outputs[0]
         rng = f"${o.range}$" if len(f.outputs) == 1 else " × ".join(f"${x.range}$" for x in f.outputs)

@@ -38,8 +38,7 @@ ELEMENTWISE = [a for a in CATALOG if a.kind == "elementwise"]
 # Kinds whose outputs are elementwise expressions of x (one per output).
 OUTPUT_KINDS = ("elementwise", "concat")
 # Kinds that act on a vector along ``axis`` (declared over x[i] with a Sum);
-# "softmax" is the former name of "vector".
-VECTOR_KINDS = ("vector", "softmax")
+VECTOR_KINDS = ("vector",)
 
 
 def ids(acts):
