@@ -268,10 +268,23 @@ def _failed_cell(nb) -> int:
     return 0
 
 
+def _execute_in_new_process(notebook: Path, out: Path, root: Path) -> None:
+    """:func:`execute` in a fresh interpreter, so that several notebooks run at once."""
+    import subprocess
+
+    result = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--one", str(notebook), "--out", str(out),
+                             "--root", str(root)], capture_output=True, text=True)
+    if result.returncode != 0:
+        lines = [line for line in result.stderr.splitlines() if line.strip()]
+        message = next((line[len("error: "):] for line in lines if line.startswith("error: ")), None)
+        raise NotebookError(message or f"notebook {notebook.name}: " + (lines[-1] if lines else "failed"))
+
+
 def run_all(out: Path = DEFAULT_OUT, root: Path = ROOT, force: bool = False) -> list[str]:
-    """Execute every stale notebook; return the names executed."""
-    executed = []
-    wanted = set()
+    """Execute every stale notebook (several at once on several cores); return the names executed."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    wanted, stale = set(), []
     for notebook in sources(root):
         key = cache_key(notebook, root)
         target = out / f"{notebook.stem}.ipynb"
@@ -279,10 +292,30 @@ def run_all(out: Path = DEFAULT_OUT, root: Path = ROOT, force: bool = False) -> 
         wanted |= {target.name, stamp.name}
         if not force and target.exists() and stamp.exists() and stamp.read_text() == key:
             continue
+        stale.append((notebook, stamp, key))
+
+    def run(item, alone: bool) -> str:
+        notebook, stamp, key = item
         start = time.perf_counter()
-        execute(notebook, out, root)
+        if alone:
+            execute(notebook, out, root)
+        else:
+            _execute_in_new_process(notebook, out, root)
         stamp.write_text(key)
-        executed.append(f"{notebook.name} ({time.perf_counter() - start:.1f} s)")
+        return f"{notebook.name} ({time.perf_counter() - start:.1f} s)"
+
+    # Each kernel computes on one thread (one BLAS thread): one kernel per core.
+    jobs = min(len(stale), os.cpu_count() or 1)
+    if jobs <= 1:
+        executed = [run(item, alone=True) for item in stale]
+    else:
+        out.mkdir(parents=True, exist_ok=True)
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(run, item, False) for item in stale]
+        errors = [f.exception() for f in futures if f.exception() is not None]
+        if errors:
+            raise errors[0]
+        executed = [f.result() for f in futures]
     if out.exists():
         for path in out.iterdir():
             if path.name not in wanted and path.suffix in (".ipynb", ".key"):
@@ -295,7 +328,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--force", action="store_true")
     parser.add_argument("--explain", action="store_true", help="print what each notebook's cache key covers")
+    parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)  # run_all's worker: execute this notebook
+    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.one:
+        try:
+            execute(args.one, args.out, args.root)
+        except NotebookError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 1
+        return 0
     if args.explain:
         for notebook in sources():
             used = uses(notebook)

@@ -219,6 +219,15 @@ def test_notebooks_re_execute_only_when_what_they_use_changes(small_project, tmp
     _edit(notebooks / "elu_only.py", "# # ELU only", "# # ELU, only")
     assert _executed(project) == {"elu_only"}
     assert _executed(project) == set()
+    # Several stale notebooks run at once, in their own processes; a failing one is still named.
+    _write(notebooks / "broken.py", "# %% [markdown]\n# # Broken\n\n# %%\nx = 1\n\n# %%\n1 / 0\n")
+    _edit(project / "scripts" / "mlp.py", "\n", "\n# another edit\n")
+    result = subprocess.run([sys.executable, str(project / "scripts" / "notebooks.py")], env=ENV,
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "error: notebook docs/experiments/broken.py, cell 3: ZeroDivisionError" in result.stderr, result.stderr
+    (notebooks / "broken.py").unlink()
+    assert _executed(project) == set(), "the notebooks that ran beside the failing one were kept"
 
 
 def test_what_the_experiments_use_is_found_from_their_code():
