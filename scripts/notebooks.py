@@ -16,6 +16,7 @@ whole catalog (every declaration and every snippet) only if it reads the
 catalog (``elementwise_activations()``, ``catalog.ACTIVATIONS``, ...), this
 runner and the library versions. Editing one snippet re-runs the notebooks
 that use it; an unchanged rebuild (every ``mkdocs serve`` reload) runs none.
+Stale notebooks run side by side, one kernel per core, each in its own process.
 A failing cell fails the build with the notebook's path, the cell number and
 the error.
 """
