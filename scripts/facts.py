@@ -12,9 +12,14 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 import derive
+import gated
+import proofs
+import properties
+import tex
 import vector
 from activations import VECTOR_KINDS, Activation
-from derive import X, approx, latex
+from derive import X
+from tex import approx, latex
 
 SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
@@ -67,12 +72,12 @@ class OutputFacts:
     # Interior local minima and maxima of f: dicts with kind, x, value (LaTeX), x_value, value_value
     # (floats), global (bool), numerical (bool).
     extrema: list[dict] = field(default_factory=list)
-    # Properties computed numerically (to derive.NUMERICAL_DIGITS digits), among "range",
+    # Properties computed numerically (to properties.NUMERICAL_DIGITS digits), among "range",
     # "derivative" (sup and inf of f'), "monotonic", "extrema", "saturation".
     numerical: list[str] = field(default_factory=list)
     # For the figures: where f is saturated, as (start, end) pairs with ±inf ends. A side is saturated
-    # only if f' → 0 in that tail (derive.saturation_spans); the span ends where |f'| first reaches
-    # derive.SATURATION_FRACTION (5 %) of sup |f'| coming from that side. Empty: no saturation.
+    # only if f' → 0 in that tail (properties.saturation_spans); the span ends where |f'| first reaches
+    # properties.SATURATION_FRACTION (5 %) of sup |f'| coming from that side. Empty: no saturation.
     saturation_spans: list[tuple[float, float]] = field(default_factory=list)
     # True when the kinks were analysed at the default parameters (their position depends on a
     # parameter, as Hardtanh's bounds do, or a condition does); the page says so.
@@ -80,7 +85,7 @@ class OutputFacts:
     extrema_infinite: bool = False  # f' has infinitely many zeros (sinc, x·cos x): extrema lists the first
 
 
-NUMERICAL = f"numerical, {derive.NUMERICAL_DIGITS} digits"
+NUMERICAL = f"numerical, {properties.NUMERICAL_DIGITS} digits"
 
 
 @dataclass
@@ -95,7 +100,7 @@ class Facts:
     outputs: list[OutputFacts]
     learned: list[dict] = field(default_factory=list)  # ∂f/∂param
     identities: list[dict] = field(default_factory=list)
-    vector: dict = field(default_factory=dict)  # vector.facts(), or vector.concat_facts() for "concat"
+    vector: dict = field(default_factory=dict)  # vector.facts(), or gated.concat_facts() for "concat"
     softmax: dict = field(default_factory=dict)  # the same dict; render.comparison() still reads this name
     # Named variants (activations.Variant): label, description, kwargs, facts (a Facts of
     # derive.variant_activation), max_difference (LaTeX), max_difference_value, where, numerical.
@@ -145,7 +150,7 @@ def _float(v: sp.Expr) -> float | None:
     return float(v) if v.is_finite else None
 
 
-def _cost(p: derive.Properties, expr: sp.Expr) -> str:
+def _cost(p: properties.Properties, expr: sp.Expr) -> str:
     if p.transcendental:
         return ", ".join(p.transcendental)
     if isinstance(sp.piecewise_fold(expr.rewrite(sp.Piecewise)), sp.Piecewise):
@@ -166,8 +171,8 @@ def _output(act: Activation, expr_symbolic: sp.Expr, label: str) -> OutputFacts:
         shown_kinks = kinks if shown_at_defaults or len(shown) != len(kinks) else shown
     defaults = _value_at_defaults(with_constants, act)
     try:
-        props = derive.properties(defaults)
-    except derive.PropertyError as err:
+        props = properties.properties(defaults)
+    except properties.PropertyError as err:
         raise derive.DeclarationError(act.slug, str(err)) from err
     snippet_values = act.kink_derivative
     kink_facts = []
@@ -205,8 +210,8 @@ def _output(act: Activation, expr_symbolic: sp.Expr, label: str) -> OutputFacts:
     if unknown:
         raise derive.DeclarationError(act.slug, f"kink_derivative names {sorted(unknown)}, not kinks of the expression")
     try:
-        definition = derive.cases_latex(derive.pieces(expr_symbolic, allow_points=True))
-        derivative_text = derive.cases_latex(derive.derivative_pieces(expr_symbolic))
+        definition = tex.cases_latex(derive.pieces(expr_symbolic, allow_points=True))
+        derivative_text = tex.cases_latex(derive.derivative_pieces(expr_symbolic))
     except (derive.ParametricPieces, NotImplementedError, TypeError):  # conditions on parameters
         definition, derivative_text = latex(expr_symbolic), latex(sp.diff(expr_symbolic, X))
     numerical = list(props.numerical)
@@ -217,7 +222,7 @@ def _output(act: Activation, expr_symbolic: sp.Expr, label: str) -> OutputFacts:
         derivative=derivative_text,
         kinks=kink_facts,
         smoothness=_smoothness(kinks),
-        range=derive.interval_latex(props.range),
+        range=tex.interval_latex(props.range),
         bounded_below=props.bounded_below,
         bounded_above=props.bounded_above,
         monotonic=props.monotonic,
@@ -254,7 +259,7 @@ def _where_text(where: sp.Set, approached: str) -> str:
         return "at $x = " + ", ".join(shown) + "$"
     if where == sp.S.Reals:
         return "everywhere"
-    return f"for $x \\in {derive.interval_latex(where)}$"
+    return f"for $x \\in {tex.interval_latex(where)}$"
 
 
 def _shown(symbolic: sp.Expr, value: sp.Expr) -> str:
@@ -289,14 +294,14 @@ def facts(act: Activation) -> Facts:
     labels = ["f"] if len(exprs) == 1 else [f"output {n + 1}" for n in range(len(exprs))]
     result.outputs = [_output(act, e, label) for e, label in zip(exprs, labels)]
     if act.kind == "concat":  # its Jacobian: one diagonal block per output
-        result.vector = vector.concat_facts(act)
+        result.vector = gated.concat_facts(act)
     syms = derive.symbols(act)
     for p in act.params:
         if p.learned:
             d = sp.diff(exprs[0], syms[p.symbol])
             result.learned.append({"symbol": latex(syms[p.symbol]), "name": p.name, "derivative": latex(d)})
     result.identities = [
-        {"text": i.text, "lhs": i.lhs_latex, "rhs": i.rhs_latex} for i in derive.identities(act)
+        {"text": i.text, "lhs": i.lhs_latex, "rhs": i.rhs_latex} for i in proofs.identities(act)
     ]
     if act.stochastic is not None:
         result.stochastic = _stochastic(act)
@@ -311,8 +316,8 @@ def _stochastic(act: Activation) -> dict:
     mean = derive.stochastic_mean(act)
     evaluation = derive.evaluation_expression(act)
     try:
-        shown = derive.cases_latex(derive.pieces(evaluation, allow_points=True))
-        shown_d = derive.cases_latex(derive.derivative_pieces(evaluation))
+        shown = tex.cases_latex(derive.pieces(evaluation, allow_points=True))
+        shown_d = tex.cases_latex(derive.derivative_pieces(evaluation))
     except (derive.ParametricPieces, NotImplementedError, TypeError):
         shown, shown_d = latex(evaluation), latex(sp.diff(evaluation, X))
     by_name = {p.name: latex(syms[p.symbol]) for p in act.params + act.constants}
@@ -331,10 +336,10 @@ def _variant(act: Activation, variant) -> dict:
         vfacts = facts(vact)
         main = derive.expression(act, defaults=True)
         other = derive.expression(vact, defaults=True)
-        diff = derive.max_difference(main, other)
+        diff = properties.max_difference(main, other)
     except derive.DeclarationError as err:
         raise derive.DeclarationError(act.slug, f"variant {variant.label!r}: {err}", "variants") from err
-    except derive.PropertyError as err:
+    except properties.PropertyError as err:
         raise derive.DeclarationError(act.slug, f"variant {variant.label!r}: {err}", "variants") from err
     return {
         "label": variant.label, "description": variant.description, "kwargs": dict(variant.kwargs),

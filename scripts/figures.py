@@ -1,49 +1,39 @@
-"""Draw every activation's figures from its declaration, in light and dark.
+"""Draw every activation's figures from its declaration, in light and dark, and write their Markdown.
 
 One plotting function for all activations (no per-figure code): the curves
 come from the SymPy pieces of the declaration, the marks from the derived
 facts. Output SVG is byte-stable: fixed hash salt, no date, text as text.
 
-What a figure shows, and how its caption and alt text say it:
-
 * ``f`` above ``f′`` (stacked, so a phone shows them at a readable size): a
   480-px-wide SVG whose smallest text (10 pt) is still about 9.9 CSS px in
   the ~358 px content column of a 390-px phone, and 13 px at 1280 px.
-* :class:`Curve`: one line per expression, drawn on both panels. An
-  elementwise activation has one; a concatenation one per output; a named
-  variant (GELU's tanh approximation, ...) is one more ``Curve`` on the same
-  axes, told apart by line style and a legend (see :func:`curves`).
-* :class:`Marks`: everything else drawn, computed once from the facts and
-  used by the drawing, the visible caption, the alt text and the tests:
-  grey bands where the activation saturates in a tail, dotted lines at the
-  kinks, open circles at one-sided values that are not taken, filled dots at
-  the value the function or the snippet takes there.
+* What is drawn (the curves, the marks, the lines of a vector activation, the
+  parameter family) is computed as data in ``figure_data.py``; the visible
+  captions and alt texts that say it are written in ``figure_text.py``;
+  :func:`markdown` puts figures, alt texts and captions on the page.
 """
 
 from __future__ import annotations
 
 import html
 import io
-import math
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
 import sympy as sp  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 import derive  # noqa: E402
-import facts as facts_module  # noqa: E402
-import reference  # noqa: E402
 import render  # noqa: E402
-import vector  # noqa: E402
 from activations import Activation, DeclarationError  # noqa: E402
-from facts import Facts, OutputFacts  # noqa: E402
+from facts import Facts  # noqa: E402
+from figure_data import (LINESTYLES, _family_expression, _family_param, _has_curves,  # noqa: E402
+                         _latex_to_text, _segments, curves, marks, vector_view)
+from figure_text import alt_text, caption, family_alt_text, family_caption  # noqa: E402
 
 # Size: 5 in = 360 pt = 480 CSS px wide. On a 390-px phone the content column
 # is about 358 px, so the figure is scaled by 358/480 and 10-pt text shows at
@@ -83,236 +73,10 @@ PALETTES = {
     "dark": {"background": "#1e2129", "text": "#e6edf3", "grid": "#3d444d", "guide": "#9198a1",
              "lines": ["#56B4E9", "#E69F00", "#66CCAA", "#F0A0D0"], "band": "#ffffff", "band_alpha": 0.10},
 }
-LINESTYLES = ["-", "--", "-.", ":"]
-STYLE_NAMES = ["solid", "dashed", "dash-dotted", "dotted"]
+
+
 OPEN = {"marker": "o", "markersize": 12, "markeredgewidth": 2.2, "linestyle": "none", "zorder": 5}
 FILLED = {"marker": "o", "markersize": 8.5, "linestyle": "none", "zorder": 6}
-SATURATION = 0.05  # a tail is shaded while |f'| stays below 5 % of its maximum
-POINTS = 241
-GRID = 4001  # samples of f' for the saturation bands
-
-
-# --------------------------------------------------------------------------
-# What is drawn: curves and marks, as data
-# --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Curve:
-    """One expression drawn as f on the top panel and f' on the bottom one.
-
-    ``label`` is None for the only curve of a figure (no legend); ``out`` is
-    the facts of that expression (kinks, saturation, sup of f').
-    """
-
-    label: str | None  # plain text (no mathtext: its subscripts are 7 pt), for the legend and the caption
-    expr: sp.Expr  # at the default parameters
-    out: OutputFacts
-    n: int  # colour and line style
-
-
-def curves(act: Activation, facts: Facts) -> list[Curve]:
-    """The curves of an elementwise or concatenating activation.
-
-    A concatenation has one curve per output (f₁, f₂, ...). Each named variant
-    (``act.variants``, GELU's tanh approximation) is one more curve on the
-    same axes, labelled by its name, with the facts of
-    ``derive.variant_activation`` (taken from ``facts.variants`` when the
-    derivation provides them there, derived here otherwise): the drawing, the
-    legend, the marks and the caption then include it.
-    """
-    exprs = derive.outputs(act, defaults=True)
-    if len(exprs) != len(facts.outputs):
-        raise DeclarationError(act.slug, f"{len(exprs)} expressions but {len(facts.outputs)} sets of facts")
-    variants = tuple(getattr(act, "variants", ()))
-    if len(exprs) > 1:
-        if variants:
-            raise DeclarationError(act.slug, "figures cannot draw variants of a concatenation", "variants")
-        return [Curve(f"f{_sub(n + 1)}", e, out, n) for n, (e, out) in enumerate(zip(exprs, facts.outputs))]
-    if not variants:
-        return [Curve(None, exprs[0], facts.outputs[0], 0)]
-    if len(variants) >= len(LINESTYLES):
-        raise DeclarationError(act.slug, f"figures draw at most {len(LINESTYLES) - 1} variants", "variants")
-    result = [Curve(act.name, exprs[0], facts.outputs[0], 0)]
-    for n, v in enumerate(variants, 1):
-        va = derive.variant_activation(act, v)
-        known = [f for f in getattr(facts, "variants", None) or () if getattr(f, "slug", None) == va.slug]
-        vf = known[0] if known else facts_module.facts(va)
-        result.append(Curve(v.label, derive.expression(va, defaults=True), vf.outputs[0], n))
-    return result
-
-
-def _sub(n: int) -> str:
-    return str(n).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
-
-
-@dataclass(frozen=True)
-class Point:
-    curve: int
-    panel: str  # "f" or "d" (the derivative)
-    x: float
-    y: float
-
-
-@dataclass(frozen=True)
-class Band:
-    side: str  # "left" or "right"
-    start: float
-    end: float
-
-
-@dataclass(frozen=True)
-class Guide:
-    """A dotted vertical line at a kink, and what happens there."""
-
-    x: float
-    point: str  # as text
-    what: str  # "jump", "kink" or "switch" (differentiable at the defaults)
-
-
-@dataclass
-class Marks:
-    bands: list[Band] = field(default_factory=list)
-    band_reference: str = "its maximum"
-    guides: list[Guide] = field(default_factory=list)
-    open: list[Point] = field(default_factory=list)
-    filled: list[Point] = field(default_factory=list)
-    infinite_quotients: list[str] = field(default_factory=list)  # one-sided derivatives not drawn
-
-    def kinds(self) -> set[str]:
-        """Which kinds of mark the figure has: bands, dotted, open, filled."""
-        return {name for name, present in (("bands", self.bands), ("dotted", self.guides),
-                                           ("open", self.open), ("filled", self.filled)) if present}
-
-
-def marks(act: Activation, facts: Facts) -> Marks:
-    """Every mark the figure of ``act`` draws besides its curves."""
-    result = Marks()
-    if not _has_curves(act):
-        return result
-    cs = curves(act, facts)
-    lo, hi = act.plot_range
-    seen_guides = set()
-    for c in cs:
-        for k in c.out.kinks:
-            x = k.point_value
-            if not lo < x < hi:
-                continue
-            what = "jump" if k.continuous == "no" else ("switch" if k.differentiable_bool else "kink")
-            if x not in seen_guides:
-                seen_guides.add(x)
-                result.guides.append(Guide(x, _latex_to_text(k.point), what))
-            if what == "jump":
-                value = _number(k.value)
-                result.filled.append(Point(c.n, "f", x, value))
-                for limit in (k.left_limit, k.right_limit):
-                    y = _number(limit)
-                    if y is not None and y != value:
-                        result.open.append(Point(c.n, "f", x, y))
-            if what == "switch":
-                continue
-            for side, q in (("left", k.left_quotient_value), ("right", k.right_quotient_value)):
-                if q is None:
-                    result.infinite_quotients.append(f"the {side} one at x = {_latex_to_text(k.point)}")
-                else:
-                    result.open.append(Point(c.n, "d", x, q))
-            if k.snippet_value_float is not None:
-                result.filled.append(Point(c.n, "d", x, k.snippet_value_float))
-    if act.kind == "elementwise":  # the main form; with variants, the caption names its line
-        result.bands, finite = saturation_spans(cs[0].expr, act.plot_range, cs[0].out)
-        if not finite:
-            result.band_reference = "its largest value in the plot"
-    return result
-
-
-def _has_curves(act: Activation) -> bool:
-    """Elementwise and concatenating kinds are drawn as curves of x; the others by :func:`_vector_panels`."""
-    return act.kind in ("elementwise", "concat")
-
-
-def _number(latex_text: str) -> float | None:
-    """The float value of a LaTeX number from the facts ('1', '\\infty', ...), None if not finite."""
-    text = latex_text.split("=")[-1].replace(r"\approx", "").strip()
-    try:
-        value = float(sp.sympify(_latex_to_text(text).replace("−", "-").replace("∞", "oo")))
-    except (sp.SympifyError, TypeError, ValueError):
-        return None
-    return value if math.isfinite(value) else None
-
-
-# --------------------------------------------------------------------------
-# Sampling
-# --------------------------------------------------------------------------
-
-
-def _segments(expr: sp.Expr, lo: float, hi: float, derivative: bool, points: int = POINTS):
-    """(xs, ys) per smooth piece inside [lo, hi], so lines break at kinks."""
-    ps = derive.derivative_pieces(expr) if derivative else derive.pieces(expr)
-    for p in ps:
-        a = max(lo, float(p.interval.start)) if p.interval.start.is_finite else lo
-        b = min(hi, float(p.interval.end)) if p.interval.end.is_finite else hi
-        if a >= b:
-            continue
-        n = max(2, int(points * (b - a) / (hi - lo)))
-        xs = np.linspace(a, b, n)
-        yield xs, reference.numpy_function(p.expr)(xs)
-
-
-def _derivative_on(expr: sp.Expr, xs: np.ndarray) -> np.ndarray:
-    """f'(xs) from the derivative of each piece; NaN exactly at the breakpoints."""
-    d = np.full_like(xs, np.nan)
-    for p in derive.derivative_pieces(expr):
-        a = float(p.interval.start) if p.interval.start.is_finite else -np.inf
-        b = float(p.interval.end) if p.interval.end.is_finite else np.inf
-        inside = (xs > a) & (xs < b)
-        if inside.any():
-            d[inside] = reference.numpy_function(p.expr)(xs[inside])
-    return d
-
-
-def saturation_spans(expr: sp.Expr, plot_range, out: OutputFacts) -> tuple[list[Band], bool]:
-    """The saturated tails inside the plot, and whether the threshold is relative to sup |f'| on ℝ.
-
-    Only a side whose facts say it saturates (``saturates_left/right`` is
-    "soft" or "hard": f' → 0 in that tail) gets a band, from the plot edge to
-    where |f'| first exceeds ``SATURATION`` times the maximum of f' coming
-    from that edge. A zero of f' in the middle (GELU near x = −0.75) is not
-    saturation and is never shaded. When f' is 0 everywhere (the binary step)
-    there is no maximum to compare with, and no band.
-    """
-    lo, hi = plot_range
-    xs = np.linspace(lo, hi, GRID)
-    d = np.abs(_derivative_on(expr, xs))
-    finite = math.isfinite(out.derivative_sup_value)
-    reference_value = out.derivative_sup_value if finite else float(np.nanmax(d))
-    if not reference_value > 0:
-        return [], finite
-    threshold = SATURATION * reference_value
-    breaks = [float(b) for b in derive.breakpoints(derive.pieces(expr))]
-    bands = []
-    for side, verdict, order in (("left", out.saturates_left, 1), ("right", out.saturates_right, -1)):
-        if verdict == "no":
-            continue
-        grid, values = xs[::order], d[::order]
-        above = np.flatnonzero(values > threshold)
-        if above.size == 0:
-            edge = grid[-1]
-        elif above[0] == 0:
-            continue
-        else:
-            i = above[0]
-            a, b = grid[i - 1], grid[i]
-            between = [c for c in breaks if min(a, b) <= c <= max(a, b)]
-            if between or not np.isfinite(values[i - 1]):
-                edge = between[0] if between else a
-            else:  # linear interpolation of |f'| to the threshold
-                edge = a + (b - a) * (threshold - values[i - 1]) / (values[i] - values[i - 1])
-        start, end = sorted((float(grid[0]), float(edge)))
-        if end - start > (hi - lo) / 100:
-            bands.append(Band(side, start, end))
-    if len(bands) == 2 and bands[0].end >= bands[1].start:  # saturated across the whole plot
-        bands = [Band("both", lo, hi)]
-    return bands, finite
 
 
 # --------------------------------------------------------------------------
@@ -403,43 +167,6 @@ def _padded(limits):
     return a - 0.06 * span, b + 0.06 * span
 
 
-@dataclass(frozen=True)
-class VectorView:
-    """What the figure of a vector or gated activation shows, as functions of x."""
-
-    top: list[tuple[str, sp.Expr]]  # (label, expression in x)
-    bottom: list[tuple[str, sp.Expr]]
-    top_title: str
-    bottom_title: str
-    caption: str
-
-
-def vector_view(act: Activation, facts: Facts) -> VectorView:
-    """Two inputs (x, 0) for the softmax family, sparsemax on that line, the gate of a gated activation."""
-    sym = _latex_to_text(facts.symbol)
-    if act.kind == "gated":
-        gate, value = vector.halves(act)
-        g = vector.gate_function(act)
-        return VectorView(
-            [("g", g)], [("g′", derive.derivative(g))], "g(x)", "g′(x)",
-            f"Top: the gate g of {sym}: {sym}(a, b) = {value}·g({gate}), the input split in halves a and b. "
-            "Bottom: its derivative g′(x).")
-    if getattr(act, "threshold", ""):  # a projection: one piecewise expression on the line (x, 0)
-        y1 = vector.two_inputs(act)
-        return VectorView(
-            [("y₁", y1)], [("∂y₁/∂x₁", derive.derivative(y1))], f"{sym}(x, 0)₁", "∂y₁/∂x₁ at (x, 0)",
-            f"Top: the first output y₁ of {sym}(x, 0). Bottom: the Jacobian entry ∂y₁/∂x₁ there.")
-    xs, ys = vector.components(act, 2)
-    at = {xs[0]: derive.X, xs[1]: 0}
-    total = " They add up to 1." if facts.vector.get("sums_to_one") else ""
-    return VectorView(
-        [("y₁", ys[0].subs(at)), ("y₂", ys[1].subs(at))],
-        [("∂y₁/∂x₁", sp.diff(ys[0], xs[0]).subs(at)), ("∂y₁/∂x₂", sp.diff(ys[0], xs[1]).subs(at))],
-        f"{sym}(x, 0)", "Jacobian entries at (x, 0)",
-        f"Top: the two outputs of {sym}(x, 0), y₁ (solid) and y₂ (dashed).{total}\n"
-        "Bottom: the Jacobian entries ∂y₁/∂x₁ (solid) and ∂y₁/∂x₂ (dashed) there.")
-
-
 def _vector_panels(act, facts, ax_f, ax_d, palette):
     view = vector_view(act, facts)
     lo, hi = act.plot_range
@@ -457,62 +184,9 @@ def _vector_panels(act, facts, ax_f, ax_d, palette):
         ax_d.set_xlabel("x (the second input is 0)")
 
 
-def _vector_alt(act: Activation, facts: Facts) -> str:
-    """Computed from the lines drawn: how each one runs across the plotted range and where it peaks."""
-    view = vector_view(act, facts)
-    lo, hi = act.plot_range
-    parts = [f"For x from {_fmt(lo)} to {_fmt(hi)}."]
-    for where, lines, title in (("Top", view.top, view.top_title), ("Bottom", view.bottom, view.bottom_title)):
-        said = []
-        for n, (label, expr) in enumerate(lines):
-            segments = list(_segments(expr, lo, hi, derivative=False, points=2001))
-            grid = np.concatenate([x for x, _ in segments])
-            ys = np.concatenate([y for _, y in segments])
-            first, last = _fmt(_round(ys[0])), _fmt(_round(ys[-1]))
-            steps = np.diff(ys[np.isfinite(ys)])
-            if np.all(steps >= 0):
-                said.append(f"{label} ({STYLE_NAMES[n]}) rises from {first} to {last}")
-            elif np.all(steps <= 0):
-                said.append(f"{label} ({STYLE_NAMES[n]}) falls from {first} to {last}")
-            else:
-                top, bottom = np.nanmax(ys), np.nanmin(ys)
-                ends = {float(ys[0]), float(ys[-1])}
-                extremes = [f"largest {_extreme(grid, ys, top)}" if top not in ends else "",
-                            f"smallest {_extreme(grid, ys, bottom)}" if bottom not in ends else ""]
-                said.append(f"{label} ({STYLE_NAMES[n]}) from {first} to {last}, "
-                            + ", ".join(e for e in extremes if e))
-        parts.append(f"{where}: {title}: " + "; ".join(said) + ".")
-        if where == "Top" and len(lines) > 1 and facts.vector.get("sums_to_one"):
-            parts.append("The outputs add up to 1.")
-    return " ".join(parts)
-
-
-def _extreme(grid: np.ndarray, ys: np.ndarray, value: float) -> str:
-    """'0.25 at x ≈ 0', or '0.5 for x from −1 to 1' when the extreme is a plateau."""
-    tol = 1e-9 * max(1.0, float(np.nanmax(np.abs(ys))))
-    hits = np.flatnonzero(np.abs(ys - value) <= tol)
-    runs = np.split(hits, np.flatnonzero(np.diff(hits) > 1) + 1)  # consecutive samples
-    texts = []
-    for run in runs:
-        a, b = grid[run[0]], grid[run[-1]]
-        texts.append(f"x ≈ {_fmt(_round(a))}" if b - a < 1e-6 * (grid[-1] - grid[0])
-                     else f"x from {_fmt(_round(a))} to {_fmt(_round(b))}")
-    return f"{_fmt(_round(value))} " + ("at " if texts[0].startswith("x ≈") and len(texts) == 1 else "for ") + \
-        " and ".join(texts)
-
-
-def _round(v: float) -> float:
-    return float(f"{v:.3g}") if math.isfinite(v) else v
-
-
 # --------------------------------------------------------------------------
 # Parameter family
 # --------------------------------------------------------------------------
-
-
-def _family_param(act: Activation):
-    params = [p for p in act.params if p.family]
-    return params[0] if params else None
 
 
 def family(act: Activation, facts: Facts, mode: str) -> bytes | None:
@@ -540,287 +214,6 @@ def family(act: Activation, facts: Facts, mode: str) -> bytes | None:
         ax.legend(labelcolor=palette["text"], handlelength=3)
         ax.set_title(f"{_latex_to_text(facts.symbol)}(x) for several {name}", color=palette["text"])
         return _save(fig)
-
-
-def _family_expression(act: Activation) -> sp.Expr:
-    """The expression with the family parameter symbolic and every other one at its default."""
-    p = _family_param(act)
-    syms = derive.symbols(act)
-    others = {syms[q.symbol]: sp.Rational(q.default) for q in act.params if q is not p}
-    return derive.expression(act).subs(others)
-
-
-@dataclass(frozen=True)
-class FamilyFacts:
-    """What changes between the curves of the family figure, computed."""
-
-    parameter: str  # its symbol as text
-    values: tuple[str, ...]
-    same: list[tuple[float, float]]  # parts of the plot range where every curve coincides
-    same_text: str  # e.g. "x ≥ 0"
-    differ_text: str
-    order: str  # "lower", "higher" or "" (where they differ, a larger parameter gives a ... curve)
-    common_points: list[tuple[str, str]]  # (x, y) every curve passes through, outside `same`
-
-
-def family_facts(act: Activation) -> FamilyFacts:
-    """Where the family curves coincide (exactly: the pieces that do not depend on the
-    parameter), how they are ordered elsewhere (numerically, on the plot grid),
-    and the breakpoints and x = 0 where they all meet."""
-    p = _family_param(act)
-    sym = derive.symbols(act)[p.symbol]
-    expr = _family_expression(act)
-    lo, hi = act.plot_range
-    plot = sp.Interval(lo, hi)
-    same_set = sp.S.EmptySet
-    for piece in derive.pieces(expr):
-        if sp.simplify(sp.diff(piece.expr, sym)) == 0:
-            same_set = sp.Union(same_set, piece.interval)
-    same_in_plot = sp.Intersection(same_set, plot)
-    differ_in_plot = sp.Complement(plot, same_set)
-    same = [(float(i.start), float(i.end)) for i in _intervals(same_in_plot) if i.measure > 0]
-    values = [sp.Rational(v) for v in p.family]
-    xs = np.linspace(lo, hi, 2001)
-    mask = np.zeros_like(xs, dtype=bool)
-    for i in _intervals(differ_in_plot):
-        mask |= (xs > float(i.start)) & (xs < float(i.end))
-    ys = np.array([reference.numpy_function(expr.subs(sym, v))(xs) for v in values])
-    order = ""
-    if mask.any() and len(values) > 1:
-        ranked = [v for _, v in sorted(zip(values, range(len(values))))]
-        y = ys[ranked][:, mask]
-        steps = np.diff(y, axis=0)
-        scale = np.nanmax(np.abs(y)) or 1.0
-        tol = 1e-12 * scale
-        if np.all(steps <= tol) and np.any(steps < -tol):
-            order = "lower"
-        elif np.all(steps >= -tol) and np.any(steps > tol):
-            order = "higher"
-    candidates = {sp.Integer(0)} | set(derive.breakpoints(derive.pieces(expr)))
-    common = []
-    for c in sorted(candidates):
-        if not (lo <= float(c) <= hi) or same_in_plot.contains(c) == sp.true:
-            continue
-        at = {sp.simplify(expr.subs(sym, v).subs(derive.X, c)) for v in values}
-        if len(at) == 1:
-            common.append((_latex_to_text(derive.latex(c)), _latex_to_text(derive.latex(at.pop()))))
-    return FamilyFacts(
-        parameter=_latex_to_text(sp.latex(sym)), values=tuple(p.family), same=same,
-        same_text=_set_text(same_in_plot, plot), differ_text=_set_text(differ_in_plot, plot),
-        order=order, common_points=common,
-    )
-
-
-def _intervals(s: sp.Set) -> list[sp.Interval]:
-    if isinstance(s, sp.Interval):
-        return [s]
-    if isinstance(s, sp.Union):
-        return [a for a in s.args if isinstance(a, sp.Interval)]
-    return []
-
-
-def _set_text(s: sp.Set, plot: sp.Interval) -> str:
-    """An interval of the plot as a condition on x ("x ≥ 0"), plot edges left out."""
-    parts = []
-    for i in _intervals(s):
-        if i.measure == 0:
-            continue
-        lo_open = i.left_open if i.start != plot.start else None
-        hi_open = i.right_open if i.end != plot.end else None
-        a, b = _fmt(float(i.start)), _fmt(float(i.end))
-        if lo_open is None and hi_open is None:
-            parts.append("every x in the plot")
-        elif lo_open is None:
-            parts.append(f"x {'<' if hi_open else '≤'} {b}")
-        elif hi_open is None:
-            parts.append(f"x {'>' if lo_open else '≥'} {a}")
-        else:
-            parts.append(f"{a} {'<' if lo_open else '≤'} x {'<' if hi_open else '≤'} {b}")
-    return " and ".join(parts)
-
-
-# --------------------------------------------------------------------------
-# Text: alt texts and visible captions, from the facts and the marks
-# --------------------------------------------------------------------------
-
-
-def _fmt(v: float) -> str:
-    return f"{v:g}".replace("-", "−") if math.isfinite(v) else ("∞" if v > 0 else "−∞")
-
-
-def _panels(act: Activation, facts: Facts) -> tuple[str, str]:
-    """How the caption names the top and the bottom panel."""
-    if act.kind == "concat":
-        return "the outputs", "the derivatives"
-    sym = _latex_to_text(facts.symbol)
-    return f"{sym}(x)", f"{sym}′(x)"
-
-
-def _points(points: list[Point]) -> str:
-    return " and ".join(dict.fromkeys(f"x = {_fmt(p.x)}" for p in points))
-
-
-def _caption_marks(act: Activation, facts: Facts, ms: Marks) -> list[str]:
-    """One sentence per kind of mark (and panel) present in the figure, none for an absent one."""
-    top, bottom = _panels(act, facts)
-    out = []
-    if ms.bands:
-        where = {"left": "left tail", "right": "right tail", "both": "whole plot"}
-        tails = " and ".join(where[b.side] for b in ms.bands)
-        of = ""
-        if len(facts.outputs) == 1 and getattr(act, "variants", ()):
-            of = f" of {act.name} ({STYLE_NAMES[0]})"
-        out.append(f"Grey band{'s' if len(ms.bands) > 1 else ''} ({tails}): saturation{of}, where |{bottom}| "
-                   f"stays below {SATURATION:.0%} of {ms.band_reference}.")
-    if ms.guides:
-        defaults = _latex_to_text(facts.defaults_note) or "the default parameters"
-        what = {"jump": "the function jumps", "kink": "the function has a kink (no derivative)",
-                "switch": f"the formula switches pieces (at {defaults} the function is differentiable there)"}
-        lines = "; ".join(f"x = {g.point}, where {what[g.what]}" for g in ms.guides)
-        out.append(f"Dotted line{'s' if len(ms.guides) > 1 else ''}: {lines}.")
-    for panel, name in (("f", top), ("d", bottom)):
-        points = [p for p in ms.open if p.panel == panel]
-        if not points:
-            continue
-        plural = "s" if len(points) > 1 else ""
-        if panel == "f":
-            out.append(f"Open circle{plural} on {name}: the limit from one side at {_points(points)}, "
-                       "a value the function does not take.")
-        else:
-            text = (f"Open circle{plural} on {name}: the one-sided derivatives at {_points(points)} "
-                    "(slopes from the left and from the right)")
-            if ms.infinite_quotients:
-                text = (f"Open circle{plural} on {name}: the finite one-sided derivative{plural} at "
-                        f"{_points(points)}; " + ", ".join(ms.infinite_quotients) + " is infinite and not drawn")
-            out.append(text + ".")
-    for panel, name in (("f", top), ("d", bottom)):
-        points = [p for p in ms.filled if p.panel == panel]
-        if not points:
-            continue
-        plural = "s" if len(points) > 1 else ""
-        if panel == "f":
-            out.append(f"Filled dot{plural} on {name}: the value the function takes at {_points(points)}.")
-        else:
-            values = ", ".join(dict.fromkeys(f"{_fmt(p.y)} at x = {_fmt(p.x)}" for p in points))
-            out.append(f"Filled dot{plural} on {name}: the value the snippet returns for the derivative there "
-                       f"({values}).")
-    return out
-
-
-def caption(act: Activation, facts: Facts) -> str:
-    """The visible caption: what each panel shows and what every mark present means."""
-    if not _has_curves(act):
-        return vector_view(act, facts).caption
-    cs = curves(act, facts)
-    top, bottom = _panels(act, facts)
-    names = ", ".join(f"{c.label} ({STYLE_NAMES[c.n]})" for c in cs)
-    if len(cs) == 1:
-        parts = [f"Top: {top}. Bottom: its derivative {bottom}."]
-    elif act.kind == "concat":
-        parts = [f"Top: the {len(cs)} outputs {names}. Bottom: their derivatives."]
-    else:
-        parts = [f"Top: {top}: {names}. Bottom: its derivative {bottom}, in the same line styles."]
-    return "\n".join(parts + _caption_marks(act, facts, marks(act, facts)))
-
-
-def alt_text(act: Activation, facts: Facts) -> str:
-    """A description of the figure for a reader who cannot see it, from the facts."""
-    lo, hi = (_fmt(v) for v in act.plot_range)
-    if not _has_curves(act):
-        return _vector_alt(act, facts)
-    cs = curves(act, facts)
-    ms = marks(act, facts)
-    if len(cs) == 1:
-        o = cs[0].out
-        parts = [f"Top: {act.name} for x from {lo} to {hi}, with range {_latex_to_text(o.range)}, "
-                 f"{_monotonic_text(o.monotonic)}.",
-                 f"Bottom: its derivative, " + (f"at most {_latex_to_text(o.derivative_sup)}." if
-                                                o.derivative_sup_value != 0 else "0 wherever it exists.")]
-    else:
-        outs = "; ".join(f"{c.label} ({STYLE_NAMES[c.n]}) with range {_latex_to_text(c.out.range)}, "
-                         f"{_monotonic_text(c.out.monotonic)}" for c in cs)
-        if act.kind == "concat":
-            parts = [f"Top: the {len(cs)} outputs of {act.name} for x from {lo} to {hi}: {outs}.",
-                     "Bottom: their derivatives."]
-        else:
-            parts = [f"Top: {act.name} for x from {lo} to {hi} in {len(cs)} forms: {outs}.",
-                     "Bottom: their derivatives, in the same line styles."]
-    for c in cs:
-        for k in c.out.kinks:
-            if not act.plot_range[0] < k.point_value < act.plot_range[1]:
-                continue
-            at = f"At x = {_latex_to_text(k.point)}, " + (c.label or "the function")
-            if k.continuous == "no":
-                parts.append(f"{at} jumps from {_latex_to_text(k.left_limit)} to {_latex_to_text(k.right_limit)} "
-                             f"and takes the value {_latex_to_text(k.value)} (filled dot).")
-            elif not k.differentiable_bool:
-                parts.append(f"{at} has a kink: the derivative jumps from {_latex_to_text(k.left_quotient)} to "
-                             f"{_latex_to_text(k.right_quotient)}; the snippet returns "
-                             f"{_latex_to_text(k.snippet_value)}.")
-    for b in ms.bands:
-        parts.append(f"Grey band from x = {_fmt(round(b.start, 2))} to {_fmt(round(b.end, 2))}: saturation, "
-                     f"the derivative below {SATURATION:.0%} of {ms.band_reference}.")
-    return " ".join(parts)
-
-
-def _monotonic_text(verdict: str) -> str:
-    return "not monotonic" if verdict == "no" else verdict
-
-
-def family_caption(act: Activation) -> str:
-    ff = family_facts(act)
-    styles = ", ".join(f"{ff.parameter} = {v} ({STYLE_NAMES[n]})" for n, v in enumerate(ff.values))
-    return f"{act.name} for {styles}.\n" + _family_sentence(ff)
-
-
-def _family_sentence(ff: FamilyFacts) -> str:
-    if ff.same and ff.differ_text:
-        text = (f"The curves coincide for {ff.same_text}, where the formula does not depend on {ff.parameter}, "
-                f"and differ for {ff.differ_text}")
-    elif ff.same:
-        return f"{ff.parameter} does not change the curve inside the plotted range: the curves coincide."
-    else:
-        text = f"{ff.parameter} changes the curve across the plotted range"
-    if ff.order:
-        text += f"; there a larger {ff.parameter} gives a {ff.order} curve"
-    text += "."
-    if ff.common_points:
-        text += " Every curve passes through " + " and ".join(f"({x}, {y})" for x, y in ff.common_points) + "."
-    return text
-
-
-def family_alt_text(act: Activation) -> str:
-    ff = family_facts(act)
-    styles = ", ".join(f"{v} ({STYLE_NAMES[n]})" for n, v in enumerate(ff.values))
-    return (f"{act.name} for x from {_fmt(act.plot_range[0])} to {_fmt(act.plot_range[1])} with "
-            f"{ff.parameter} = {styles}. " + _family_sentence(ff))
-
-
-_GREEK = {name: chr(code) for name, code in (
-    ("alpha", 0x3B1), ("beta", 0x3B2), ("gamma", 0x3B3), ("delta", 0x3B4), ("epsilon", 0x3B5), ("zeta", 0x3B6),
-    ("eta", 0x3B7), ("theta", 0x3B8), ("kappa", 0x3BA), ("lambda", 0x3BB), ("mu", 0x3BC), ("nu", 0x3BD),
-    ("xi", 0x3BE), ("pi", 0x3C0), ("rho", 0x3C1), ("sigma", 0x3C3), ("tau", 0x3C4), ("phi", 0x3C6),
-    ("chi", 0x3C7), ("psi", 0x3C8), ("omega", 0x3C9), ("Phi", 0x3A6), ("Gamma", 0x393), ("Delta", 0x394))}
-
-
-def _latex_to_text(s: str) -> str:
-    """Plain text for the LaTeX the facts hold: numbers, intervals, fractions, Greek letters, names."""
-    s = re.sub(r"\\(?:operatorname|mathrm|text|mathit)\{([^{}]*)\}", r"\1", s)
-    for _ in range(3):
-        s = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", lambda m: f"{_group(m[1])}/{_group(m[2])}", s)
-        s = re.sub(r"\\sqrt\{([^{}]*)\}", lambda m: f"√{_group(m[1])}", s)
-    s = re.sub(r"\\(left|right)\b", "", s)
-    s = re.sub(r"\\([A-Za-z]+)", lambda m: _GREEK.get(m[1], {
-        "infty": "∞", "approx": "≈", "cdot": "·", "cup": "∪", "le": "≤", "ge": "≥", "neq": "≠", "tanh": "tanh",
-        "log": "log", "ln": "ln", "exp": "exp", "erf": "erf"}.get(m[1], m[1])), s)
-    s = s.replace("\\{", "\0").replace("\\}", "\1").replace("{", "").replace("}", "").replace("$", "")
-    s = s.replace("\0", "{").replace("\1", "}")
-    s = s.replace("\\", "").replace("-", "−").replace("  ", " ")
-    return s.strip()
-
-
-def _group(text: str) -> str:
-    return text if re.fullmatch(r"[\w.]+", text) else f"({text})"
 
 
 # --------------------------------------------------------------------------

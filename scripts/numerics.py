@@ -13,7 +13,7 @@
   conditions of Klambauer et al. (2017), closed-form integrals by SymPy and
   the root by ``mpmath.findroot``.
 * :func:`derivative_bounds`: sup |f'| of every elementwise activation from
-  :func:`derive.properties`, which bounds how fast gradients shrink.
+  :func:`properties.properties`, which bounds how fast gradients shrink.
 * :func:`fragments`: the Markdown fragments that the concept pages include
   from ``build/generated/concepts/``.
 
@@ -36,7 +36,10 @@ import sympy as sp
 
 import activations as catalog
 import derive
+import proofs
+import properties
 import render
+import tex
 from activations import Activation
 
 LOW_DPS, HIGH_DPS = 30, 50  # the two working precisions of every quadrature
@@ -185,7 +188,7 @@ def positively_homogeneous(expr: sp.Expr) -> bool:
     pieces = derive.pieces(expr)
     if any(p.interval.start.is_finite and p.interval.start != 0 for p in pieces):
         return False  # a kink away from 0 moves when x is scaled
-    return all(derive.prove_equal(expr.subs(derive.X, t * derive.X), t * expr) for t in (2, 3))
+    return all(proofs.prove_equal(expr.subs(derive.X, t * derive.X), t * expr) for t in (2, 3))
 
 
 # --------------------------------------------------------------------------
@@ -336,14 +339,14 @@ class DerivativeBound:
     jumps: bool  # f has a jump (no derivative there at all)
     where_set: sp.Set  # where it is attained (EmptySet when only approached)
     non_decreasing: bool = True  # f' ≥ 0, so sup |f'| = sup f'
-    numerical: bool = False  # sup |f'| computed numerically (derive.NUMERICAL_DIGITS digits)
+    numerical: bool = False  # sup |f'| computed numerically (properties.NUMERICAL_DIGITS digits)
 
 
 @_memo
 def _derivative_bound(act: Activation) -> DerivativeBound:
     slug = act.slug
     expr = derive.expression(act, defaults=True)
-    props = derive.properties(expr)
+    props = properties.properties(expr)
     # sup |f'| = max(sup f', −inf f'): no assumption that f is non-decreasing.
     if props.derivative_abs_sup == props.derivative_sup:
         sup, where_set, approached = props.derivative_sup, props.derivative_sup_where, props.derivative_sup_approached
@@ -357,14 +360,14 @@ def _derivative_bound(act: Activation) -> DerivativeBound:
 
 
 def _set_latex(s: sp.Set) -> str:
-    """LaTeX of where a bound is attained; numerical points rounded (derive.approx)."""
+    """LaTeX of where a bound is attained; numerical points rounded (tex.approx)."""
     if isinstance(s, sp.FiniteSet) and any(isinstance(v, sp.Float) for v in s):
-        return r"\{" + ", ".join(derive.approx(v).replace(r"\approx ", "") for v in sorted(s, key=float)) + r"\}"
+        return r"\{" + ", ".join(tex.approx(v).replace(r"\approx ", "") for v in sorted(s, key=float)) + r"\}"
     return sp.latex(s)
 
 
 def derivative_bound(act: Activation) -> DerivativeBound:
-    """sup |f'| of an elementwise activation, from :func:`derive.properties`."""
+    """sup |f'| of an elementwise activation, from :func:`properties.properties`."""
     return _derivative_bound(act)
 
 
@@ -470,11 +473,11 @@ def selu_constants_md() -> str:
     s = selu_fixed_point()
     md = ("With $Z \\sim \\mathcal{N}(0, 1)$, SymPy integrates the SELU declaration against the normal density, "
           "piece by piece, with $\\alpha$ and $\\lambda$ left symbolic:\n\n"
-          f"$$\n\\begin{{aligned}}\nE[\\operatorname{{SELU}}(Z)] &= {derive.latex(s.mean_condition)} = 0, \\\\\n"
-          f"E[\\operatorname{{SELU}}(Z)^2] &= {derive.latex(s.second_moment_condition)} = 1.\n"
+          f"$$\n\\begin{{aligned}}\nE[\\operatorname{{SELU}}(Z)] &= {tex.latex(s.mean_condition)} = 0, \\\\\n"
+          f"E[\\operatorname{{SELU}}(Z)^2] &= {tex.latex(s.second_moment_condition)} = 1.\n"
           "\\end{aligned}\n$$\n\n"
           "The first condition does not involve $\\lambda$ and fixes $\\alpha$ on its own:\n\n"
-          f"$$\n\\alpha = {derive.latex(s.alpha_closed_form)}\n$$\n\n"
+          f"$$\n\\alpha = {tex.latex(s.alpha_closed_form)}\n$$\n\n"
           "and the second then gives $\\lambda$. `mpmath.findroot` solves both equations at "
           f"{s.dps} significant digits:\n\n"
           "| Constant | Solved here | Klambauer et al. (2017) | Leading digits that agree |\n|---|---|---|---|\n"
@@ -489,7 +492,7 @@ def selu_constants_md() -> str:
 
 
 def _power(base: sp.Expr, n: str) -> str:
-    text = derive.approx(base).replace("\\approx ", "")
+    text = tex.approx(base).replace("\\approx ", "")
     return f"{text}^{n}" if base.is_Integer else f"\\left({text}\\right)^{n}"
 
 
@@ -526,16 +529,16 @@ def derivative_bounds_md() -> str:
         if b.where.startswith("x "):
             where += " (approached, not attained)"
         label = " (numerical)" if b.numerical else ""
-        md += f"| {_link(by[slug])} | ${derive.approx(b.sup)}${label} | {where} | {bound} | {ten} |\n"
+        md += f"| {_link(by[slug])} | ${tex.approx(b.sup)}${label} | {where} | {bound} | {ten} |\n"
     decreasing = [by[b.slug].name for b in bounds.values() if not b.non_decreasing]
     monotone = ("every one of these activations is non-decreasing, so $f' \\ge 0$ and $\\sup |f'| = \\sup f'$"
                 if not decreasing else
                 "$\\sup |f'| = \\max(\\sup f', -\\inf f')$, since " + ", ".join(decreasing) + " also "
                 "decrease somewhere ($f' < 0$)")
     if any(b.numerical for b in bounds.values()):
-        monotone += (f"; values marked *numerical* are computed with mpmath to {derive.NUMERICAL_DIGITS} digits, "
+        monotone += (f"; values marked *numerical* are computed with mpmath to {properties.NUMERICAL_DIGITS} digits, "
                      "SymPy having found no closed form")
-    md += ("\nComputed by `derive.properties` from each declaration at its default parameters; " + monotone +
+    md += ("\nComputed by `properties.properties` from each declaration at its default parameters; " + monotone +
            ". The bound is on "
            "the activation's factor $\\operatorname{diag} f'(z_l)$ of each layer's Jacobian; the weights "
            "multiply it by $\\lVert W_l \\rVert$.\n")

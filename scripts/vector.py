@@ -16,17 +16,15 @@ the Jacobian there, the KKT conditions of the Euclidean projection onto the
 probability simplex, and the boundaries where the support changes (the kinks:
 continuous, the Jacobian jumps).
 
-``kind="gated"`` (GLU, SwiGLU, GeGLU, ReGLU): the input is split in two halves
-along an axis, a (the first) and b (the second), and ``expr`` is in a and b.
-``Activation.gate`` says which half is the gate: the other half (the value)
-must enter linearly, f = value·g(gate), which is proved. The Jacobian of the
-n outputs with respect to the 2n inputs is two diagonal blocks, ∂/∂value =
-g(gate) and ∂/∂gate = value·g'(gate), proved for n = 2, 3, 4 on each smooth
-piece of g.
+``kind="gated"`` (GLU, SwiGLU, GeGLU, ReGLU) and ``kind="concat"`` are
+derived in ``gated.py`` with the helpers here; :func:`facts` is the entry
+point for the vector and gated kinds (it adds the declared identities, with
+f called on several inputs).
 
 :func:`facts` returns plain data (LaTeX and Markdown strings, booleans,
-numbers) for ``facts.Facts.vector``; the ``*_md`` functions turn it into the
-page fragments, with no case for one activation in particular.
+numbers) for ``facts.Facts.vector``; the ``*_md`` functions of
+``vector_render.py`` turn it into the page fragments, with no case for one
+activation in particular.
 """
 
 from __future__ import annotations
@@ -40,8 +38,13 @@ import numpy as np
 import sympy as sp
 
 import derive
+import proofs
+import properties
+import tex
 from activations import VECTOR_KINDS, Activation, DeclarationError, by_slug
-from derive import X, latex
+from derive import X
+from tex import latex
+from vector_render import kink_rows, ordered_latex, range_latex
 
 SIZES = (2, 3, 4)  # input sizes for the Jacobian proofs
 REGION_SIZES = (2, 3)  # a projection has 2**n − 1 regions: n = 2, 3
@@ -328,11 +331,6 @@ def _check_jacobian(act, xs, ys, support=None) -> None:
 Z = sp.Symbol("z", real=True)
 
 
-def _shown(expr) -> str:
-    """LaTeX in the declared order (y_i (δ_ij − y_j), not (δ_ij − y_j) y_i)."""
-    return sp.latex(expr, order="none", ln_notation=True)
-
-
 def _rule_latex(act: Activation, expr: sp.Expr | None = None) -> str:
     """The rule (or another expression in its names) with supp[i] shown as 1_{i ∈ S} and m as |S|."""
     expr_given = expr
@@ -342,7 +340,7 @@ def _rule_latex(act: Activation, expr: sp.Expr | None = None) -> str:
     shown = expr.replace(lambda q: isinstance(q, sp.Indexed) and q.base == SUPP,
                          lambda q: sp.Symbol("ZSUPP" + str(q.indices[0])))
     shown = shown.subs(M, sp.Symbol("ZCARD"))
-    text = _shown(shown) if expr_given is None else latex(shown)
+    text = ordered_latex(shown) if expr_given is None else latex(shown)
     for q in ("i", "j"):
         text = text.replace("ZSUPP" + q, r"\mathbb{1}_{" + q + r" \in S}")
     return text.replace("ZCARD", "|S|")
@@ -380,32 +378,15 @@ def matches(expr: sp.Expr) -> list[dict]:
         e = expr.subs(X, sign * X)
         ys = reference.numpy_function(e)(points)
         for other, other_expr, other_ys in curves:
-            if np.allclose(ys, other_ys, rtol=1e-12, atol=1e-14) and derive.prove_equal(e, other_expr):
+            if np.allclose(ys, other_ys, rtol=1e-12, atol=1e-14) and proofs.prove_equal(e, other_expr):
                 found.append({"slug": other.slug, "name": other.name, "symbol": other.symbol,
                               "argument": "z" if sign == 1 else "-z"})
     return found
 
 
-def _match_text(lhs: str, found: list[dict]) -> str:
-    """'$lhs = σ(z)$, the [Sigmoid](sigmoid.md) (proved by SymPy)', or '$lhs$' when nothing matches."""
-    if not found:
-        return f"${lhs}$"
-    return " and ".join(f"${lhs} = {m['symbol']}({m['argument']})$, the [{m['name']}]({m['slug']}.md)"
-                        for m in found) + " (proved by SymPy)"
-
-
-def _range_latex(rng) -> str:
-    """The range in LaTeX; an end found numerically (a Float) is marked as such."""
-    if rng is None:
-        return ""
-    ends = [rng.inf, rng.sup] if isinstance(rng, sp.Interval) else list(getattr(rng, "args", ()))
-    numerical = any(isinstance(v, sp.Float) for v in ends)
-    return derive.interval_latex(rng) + (r"\ \text{(computed numerically)}" if numerical else "")
-
-
 def _range(expr: sp.Expr):
     try:
-        return derive.image(derive.pieces(expr))
+        return properties.image(derive.pieces(expr))
     except Exception:  # function_range gives up on some special functions
         return None
 
@@ -413,15 +394,6 @@ def _range(expr: sp.Expr):
 # --------------------------------------------------------------------------
 # Facts of a vector activation
 # --------------------------------------------------------------------------
-
-
-def _kink_rows(expr: sp.Expr) -> list[dict]:
-    rows = []
-    for k in derive.kinks(expr, set()):
-        rows.append({"point": latex(k.point), "left_quotient": latex(k.left_quotient),
-                     "right_quotient": latex(k.right_quotient), "continuous": k.continuous is True,
-                     "differentiable": k.differentiable is True})
-    return rows
 
 
 def _vector_facts(act: Activation) -> dict:
@@ -463,8 +435,8 @@ def _vector_facts(act: Activation) -> dict:
     smooth = not two.atoms(*NONSMOOTH) and not e.atoms(*NONSMOOTH) and not act.threshold
     example = evaluate(act, EXAMPLE)
     return {
-        "component": _shown(derive.parse(act, act.expr, {"x": XB, "i": I, "k": K, "n": N,
-                                                         "tau": TAU}, evaluate=False)),
+        "component": ordered_latex(derive.parse(act, act.expr, {"x": XB, "i": I, "k": K, "n": N,
+                                                                "tau": TAU}, evaluate=False)),
         "threshold": latex(_parse(act, act.threshold, "threshold", {"x": XB, "m": M, "k": K})) if act.threshold else "",
         "jacobian_rule": _rule_latex(act),
         "vjp": _rule_latex(act, vjp_rule(act)),
@@ -473,15 +445,15 @@ def _vector_facts(act: Activation) -> dict:
         "projection": projection,
         **shift,
         "two_inputs": re.sub(r"(?<![A-Za-z\\])x(?![A-Za-z])", "z",
-                             latex(two) if not act.threshold else derive.cases_latex(derive.pieces(two))),
+                             latex(two) if not act.threshold else tex.cases_latex(derive.pieces(two))),
         "range_all_sizes": bounded,
-        "two_inputs_range": _range_latex(rng),
+        "two_inputs_range": range_latex(rng),
         "two_inputs_matches": found,
-        "two_inputs_kinks": _kink_rows(two),
+        "two_inputs_kinks": kink_rows(two),
         "smooth": smooth,
         "boundaries": kinks,
         "example_input": [latex(v) for v in EXAMPLE],
-        "example_output": [derive.approx(v, 4) if not v.is_Rational else latex(v) for v in example],
+        "example_output": [tex.approx(v, 4) if not v.is_Rational else latex(v) for v in example],
         "example_zeros": sum(1 for v in example if v == 0),
         "cost": _cost(act, e),
     }
@@ -556,97 +528,15 @@ def _boundaries(act: Activation, size: int) -> list[dict]:
 
 
 # --------------------------------------------------------------------------
-# kind="gated"
-# --------------------------------------------------------------------------
-
-
-def halves(act: Activation) -> tuple[sp.Symbol, sp.Symbol]:
-    """(gate, value): the symbols of the two halves."""
-    return (A, B) if act.gate == "first" else (B, A)
-
-
-def gated_expression(act: Activation) -> sp.Expr:
-    return _parse(act, act.expr, "expr", {"a": A, "b": B})
-
-
-def gate_function(act: Activation) -> sp.Expr:
-    """g(x) with f(a, b) = value·g(gate); the declaration fails naming 'gate' if f is not of that form."""
-    f = gated_expression(act)
-    gate, value = halves(act)
-    g = f.subs(value, 1)
-    other = "second (b)" if act.gate == "first" else "first (a)"
-    try:  # pieces whose conditions involve the value half are not a gate of that form
-        linear = derive.prove_equal(f.subs(gate, X), (value * g).subs(gate, X))
-    except Exception:
-        linear = False
-    if value in g.free_symbols or gate not in g.free_symbols or not linear:
-        raise _error(act, "gate", f"with gate={act.gate!r}, {f} must be the {other} half times a function of "
-                     f"the {act.gate} half")
-    return g.subs(gate, X)
-
-
-def _gated_jacobian(act: Activation, size: int) -> None:
-    """SymPy's Jacobian of f(a_i, b_i) over (a_1..a_n, b_1..b_n) against the block rule, piece by piece."""
-    f, (gate, value), g = gated_expression(act), halves(act), gate_function(act)
-    a, b = list(sp.symbols(f"a1:{size + 1}", real=True)), list(sp.symbols(f"b1:{size + 1}", real=True))
-    g_pieces = derive.pieces(g)
-    for piece in derive.pieces(f.subs(gate, X)):
-        lo, hi = piece.interval.start, piece.interval.end
-        if lo.is_finite and hi.is_finite:
-            mid = (lo + hi) / 2
-        elif hi.is_finite:
-            mid = hi - 1
-        else:
-            mid = lo + 1 if lo.is_finite else sp.S.Zero
-        gp = next(p.expr for p in g_pieces if p.interval.contains(mid) == sp.true)
-        fp = piece.expr.subs(X, gate)
-        ys = [fp.subs({A: a[r], B: b[r]}, simultaneous=True) for r in range(size)]
-        derived = sp.Matrix(ys).jacobian(a + b)
-        gates, values = (a, b) if act.gate == "first" else (b, a)
-        for r in range(size):
-            for c in range(2 * size):
-                column = (a + b)[c]
-                expected = 0
-                if column == values[r]:
-                    expected = gp.subs(X, gates[r])
-                elif column == gates[r]:
-                    expected = values[r] * sp.diff(gp, X).subs(X, gates[r])
-                if decide(derived[r, c] - expected) is not True:
-                    raise _error(act, "gate", f"for n = {size}, SymPy does not show d y_{r + 1} / d {column} = "
-                                 f"{derived[r, c]} equal to {expected} (the block rule)")
-
-
-def _gated_facts(act: Activation) -> dict:
-    f = gated_expression(act)
-    g = gate_function(act)
-    gate, value = halves(act)
-    for size in SIZES:
-        _gated_jacobian(act, size)
-    rng = _range(g)
-    return {
-        "expression": latex(f),
-        "gate": act.gate,
-        "gate_symbol": latex(gate),
-        "value_symbol": latex(value),
-        "gate_function": derive.cases_latex(derive.pieces(g)),
-        "gate_derivative": derive.cases_latex(derive.derivative_pieces(g)),
-        "gate_at_zero": latex(sp.simplify(g.subs(X, 0))),
-        "gate_range": _range_latex(rng),
-        "gate_matches": matches(g),
-        "gate_kinks": _kink_rows(g),
-        "proved_sizes": list(SIZES),
-        "smooth": not g.atoms(*NONSMOOTH),
-    }
-
-
-# --------------------------------------------------------------------------
 # Identities (f called with several inputs) and the entry point
 # --------------------------------------------------------------------------
 
 
 def _call(act: Activation):
     if act.kind == "gated":
-        f = gated_expression(act)
+        import gated  # gated imports vector
+
+        f = gated.gated_expression(act)
         return lambda a, b: f.subs({A: a, B: b}, simultaneous=True)
 
     def call(*args):
@@ -694,12 +584,12 @@ def identities(act: Activation) -> list[dict]:
     """The declared identities, each proved (f takes the halves a, b, or the inputs of the vector)."""
     result = []
     for ident in act.identities:
-        names = derive._call_namespace(act, constants=True)
+        names = proofs._call_namespace(act, constants=True)
         names.update({"f": _call(act), "a": A, "b": B})
         lhs = sp.sympify(_parse(act, ident.lhs, "identities", names))
         rhs = sp.sympify(_parse(act, ident.rhs, "identities", names))
         if isinstance(lhs, sp.MatrixBase) or isinstance(rhs, sp.MatrixBase):
-            proved = derive.prove_equal(lhs, rhs)
+            proved = proofs.prove_equal(lhs, rhs)
         else:
             diff = lhs - rhs
             variables = [v for v in (X, A, B) if v in diff.free_symbols]
@@ -707,34 +597,11 @@ def identities(act: Activation) -> list[dict]:
             if len(piecewise) > 1:
                 raise _error(act, "identities", f"{ident.lhs} = {ident.rhs} is piecewise in more than one variable")
             v = piecewise[0] if piecewise else X
-            proved = derive.prove_equal(lhs.subs(v, X), rhs.subs(v, X)) if v != X or piecewise else _zero(diff)
+            proved = proofs.prove_equal(lhs.subs(v, X), rhs.subs(v, X)) if v != X or piecewise else _zero(diff)
         if not proved:
             raise _error(act, "identities", f"SymPy cannot prove {ident.lhs} = {ident.rhs}")
         result.append({"text": ident.text, "lhs": _display(act, ident.lhs), "rhs": _display(act, ident.rhs)})
     return result
-
-
-def concat_facts(act: Activation) -> dict:
-    """A concatenation's Jacobian: one diagonal block per output, checked by SymPy on every smooth piece.
-
-    For n inputs and outputs f_1, ..., f_k concatenated along the axis, SymPy differentiates
-    (f_o(x_1), ..., f_o(x_n)) with respect to every input on each smooth piece of f_o: the block is
-    diag(f_o'(x)), the entries off the diagonal are exactly 0.
-    """
-    exprs = derive.outputs(act, defaults=True)
-    for size in SIZES:
-        xs = inputs(size)
-        for o, f in enumerate(exprs):
-            for piece in derive.pieces(f):
-                jac = sp.Matrix([piece.expr.subs(X, v) for v in xs]).jacobian(xs)
-                slope = sp.diff(piece.expr, X)
-                for r in range(size):
-                    for c in range(size):
-                        expected = slope.subs(X, xs[r]) if r == c else sp.S.Zero
-                        if decide(jac[r, c] - expected) is not True:
-                            raise _error(act, "expr", f"output {o + 1}, n = {size}: d y_{r + 1} / d x_{c + 1} = "
-                                         f"{jac[r, c]}, not {expected}")
-    return {"kind": "concat", "outputs": len(exprs), "proved_sizes": list(SIZES)}
 
 
 def facts(act: Activation) -> dict:
@@ -742,169 +609,11 @@ def facts(act: Activation) -> dict:
     if act.kind in VECTOR_KINDS:
         data = _vector_facts(act)
     elif act.kind == "gated":
-        data = _gated_facts(act)
+        import gated  # gated imports vector: import here, not at the top
+
+        data = gated.gated_facts(act)
     else:
         raise _error(act, "kind", f"{act.kind!r} is not a vector-valued kind")
     data["kind"] = "gated" if act.kind == "gated" else "vector"
     data["identities"] = identities(act)
     return data
-
-
-# --------------------------------------------------------------------------
-# Markdown: the page fragments of a vector or gated activation
-# --------------------------------------------------------------------------
-
-
-def _yes(flag: bool | None) -> str:
-    return {True: "yes", False: "no", None: "not decided by SymPy"}[flag]
-
-
-def _tuple(items) -> str:
-    return r"\left(" + ", ".join(items) + r"\right)"
-
-
-def _sizes(v: dict) -> str:
-    return ", ".join(map(str, v["proved_sizes"]))
-
-
-def concat_md(f) -> str:
-    """The Jacobian of a concatenation, after the derivatives of its outputs."""
-    v = f.vector
-    blocks = r" \\ ".join(rf"\operatorname{{diag}}\bigl(f_{o + 1}'(x)\bigr)" for o in range(v["outputs"]))
-    grads = " + ".join(rf"g^{{({o + 1})}}_j f_{o + 1}'(x_j)" for o in range(v["outputs"]))
-    return (f"\nAs a map from $n$ inputs to ${v['outputs']}n$ outputs, its Jacobian stacks one diagonal block per "
-            f"output, and a backward pass, given the gradients $g^{{(o)}}$ of the loss with respect to each "
-            f"output, computes\n\n$$\nJ = \\begin{{bmatrix}} {blocks} \\end{{bmatrix}}, \\qquad "
-            f"(J^\\top g)_j = {grads}\n$$\n\nSymPy checks every entry of $J$ for $n = {_sizes(v)}$ on each "
-            "smooth piece (`scripts/vector.py`).\n")
-
-
-def definition_md(f) -> str:
-    v, sym = f.vector, f.symbol
-    if v["kind"] == "gated":
-        gate, value = v["gate_symbol"], v["value_symbol"]
-        md = (f"$$\n{sym}(a, b) = {v['expression']}\n$$\n\n"
-              "The input is split into two halves of equal size along an axis: $a$, the first half, and $b$, the "
-              "second; the output has half as many channels as the input. "
-              f"The gate is the {v['gate']} half, ${gate}$: SymPy proves that ${sym}(a, b) = {value}\\, g({gate})$, "
-              f"linear in ${value}$, with the gate function\n\n$$\ng(x) = {v['gate_function']}\n$$\n")
-        return md + (f"\nHere {_match_text('g(z)', v['gate_matches'])}.\n" if v["gate_matches"] else "")
-    md = f"$$\n{sym}(x)_i = {v['component']}, \\qquad i = 1, \\dots, n\n$$\n"
-    if v["threshold"]:
-        regions_text = " and ".join(f"{count} for $n = {n}$" for n, count in v["regions"].items())
-        md += (f"\nwith the threshold\n\n$$\n\\tau = {v['threshold']}\n$$\n\n"
-               "where $x_1, \\dots, x_m$ are the inputs in the support $S = \\{i : x_i > \\tau\\}$, which are the "
-               "$m = |S|$ largest. To find $m$, sort $x$ in decreasing order and take the largest $k$ for which the "
-               "$k$-th largest input exceeds the threshold of the $k$ largest. Inputs with the same support form a "
-               f"region ({regions_text}) on which ${sym}$ is one smooth expression.\n")
-    shown = _tuple(v["example_output"]).replace(r"\approx ", "")
-    approx = r"\approx" if any(o.startswith(r"\approx") for o in v["example_output"]) else "="
-    zeros = v["example_zeros"]
-    md += (f"\nFor example, ${sym}{_tuple(v['example_input'])} {approx} {shown}$"
-           + (f": {zeros} of the 3 outputs {'is' if zeros == 1 else 'are'} exactly 0.\n" if zeros else ".\n"))
-    return md
-
-
-def derivative_md(f) -> str:
-    v, sym = f.vector, f.symbol
-    sizes = _sizes(v)
-    if v["kind"] == "gated":
-        gate, value = v["gate_symbol"], v["value_symbol"]
-        return ("The $n$ outputs $y_i = f(a_i, b_i)$ depend on the $2n$ inputs through two diagonal blocks, one "
-                f"per half:\n\n$$\n\\frac{{\\partial y_i}}{{\\partial {value}_j}} = \\delta_{{ij}}\\, g({gate}_i), "
-                f"\\qquad \\frac{{\\partial y_i}}{{\\partial {gate}_j}} = \\delta_{{ij}}\\, {value}_i\\, g'({gate}_i), "
-                f"\\qquad g'(x) = {v['gate_derivative']}\n$$\n\n"
-                f"SymPy differentiates $f(a_i, b_i)$ for $n = {sizes}$ with respect to all $2n$ inputs, on each "
-                "smooth piece of $g$, and checks every entry against these blocks (`scripts/vector.py`).\n")
-    uses = f"With $y = {sym}(x)$"
-    if "{s}_" in v["jacobian_rule"]:
-        uses += r" and $s = \operatorname{softmax}(x)$"
-    if "S}" in v["jacobian_rule"]:
-        uses += r", $S$ its support and $\mathbb{1}_{i \in S}$ equal to 1 on it and 0 off it"
-    where = (" on every region of inputs with the same support" if v["threshold"] else "")
-    return (f"The output is a vector, so the derivative is a Jacobian matrix. {uses},\n\n"
-            f"$$\n\\frac{{\\partial y_i}}{{\\partial x_j}} = {v['jacobian_rule']}\n$$\n\n"
-            f"SymPy expands the definition for $n = {sizes}$ inputs, differentiates every component with respect "
-            f"to every input{where} and checks every entry against this rule (`scripts/vector.py`). "
-            "Backpropagation never builds the $n \\times n$ matrix: given the gradient $g$ of the loss with respect "
-            "to $y$, it needs the vector-Jacobian product, which SymPy sums from the rule,\n\n"
-            f"$$\n(J^\\top g)_j = \\sum_{{i=1}}^{{n}} g_i \\frac{{\\partial y_i}}{{\\partial x_j}} = {v['vjp']}\n$$\n\n"
-            "so a backward pass costs $O(n)$, like the forward one.\n")
-
-
-def properties_md(f) -> str:
-    v, sym = f.vector, f.symbol
-    sizes = _sizes(v)
-    if v["kind"] == "gated":
-        gate, value = v["gate_symbol"], v["value_symbol"]
-        rows = [("Inputs and outputs", "$2n$ inputs, split into halves $a$ and $b$ along an axis; $n$ outputs"),
-                ("Gate", f"the {v['gate']} half, ${gate}$"),
-                (f"Linear in ${value}$", f"yes (proved): ${sym}(a, b) = {value}\\, g({gate})$"),
-                ("Gate function", f"$g(x) = {v['gate_function']}$"
-                 + (f"; {_match_text('g(z)', v['gate_matches'])}" if v["gate_matches"] else ""))]
-        if v["gate_range"]:
-            rows.append(("Range of $g$", f"${v['gate_range']}$"))
-        rows += [("$g(0)$", f"${v['gate_at_zero']}$"),
-                 ("Smoothness", "C<sup>∞</sup>" if v["smooth"] else "not differentiable where the gate is at a kink "
-                  "of $g$: " + ", ".join(f"${gate} = {k['point']}$" for k in v["gate_kinks"])),
-                 ("Jacobian", f"two diagonal $n \\times n$ blocks (proved for $n = {sizes}$)")]
-    else:
-        total = _yes(v["sums_to_one"]) + (f" (proved for $n = {sizes}$)" if v["sums_to_one"] is True else "")
-        if v["exp_sums_to_one"]:
-            total = f"no; their exponentials do: $\\sum_i e^{{y_i}} = 1$ (proved for $n = {sizes}$)"
-        two = _match_text(f"{sym}(z, 0)_1 = {v['two_inputs']}", v["two_inputs_matches"])
-        if v["range_all_sizes"]:
-            rng = ("Range of each component", f"${v['two_inputs_range']}$ (attained with two inputs; every component "
-                   f"stays inside it for $n = {sizes}$, proved)")
-        else:
-            rng = ("Range of a component, two inputs", f"${v['two_inputs_range']}$" if v["two_inputs_range"] else "—")
-        rows = [rng,
-                ("Components sum to 1", total),
-                ("Invariant to adding a constant to every input",
-                 _yes(v["shift_invariant"]) + (f" (proved): ${sym}(x + c) = {sym}(x)$"
-                                               if v["shift_invariant"] is True else "")),
-                ("Two inputs", two)]
-        if v["threshold"]:
-            rows += [("Euclidean projection onto the probability simplex",
-                      "yes (the KKT conditions hold on every region, proved)" if v["projection"] else
-                      "not proved"),
-                     ("Sparse", "yes: outputs off the support are exactly 0" if v["example_zeros"] else "no")]
-        rows.append(("Smoothness", "C<sup>∞</sup>" if v["smooth"] else
-                     "continuous; not differentiable where the support changes"))
-        rows.append(("Cost", v["cost"]))
-    md = "| Property | Value |\n|---|---|\n" + "".join(f"| {k} | {val} |\n" for k, val in rows)
-    return md + "\nEvery *proved* entry is decided by SymPy when the site is built (`scripts/vector.py`).\n"
-
-
-def differentiability_md(f) -> str:
-    v, sym = f.vector, f.symbol
-    if v["kind"] == "gated":
-        if v["smooth"]:
-            return (f"The gate function $g$ is one smooth expression, so ${sym}$ is infinitely differentiable "
-                    "(C<sup>∞</sup>) in both halves; there is no kink to examine.\n")
-        gate, value = v["gate_symbol"], v["value_symbol"]
-        md = ("The value block $g({gate}_i)$ is continuous; the gate block ${value}_i\\, g'({gate}_i)$ jumps where "
-              "$g$ has a kink:\n\n| kink of $g$ | $g'$ as $h \\to 0^-$ | $g'$ as $h \\to 0^+$ | verdict |\n"
-              "|---|---|---|---|\n").replace("{gate}", gate).replace("{value}", value)
-        for k in v["gate_kinks"]:
-            verdict = "differentiable" if k["differentiable"] else \
-                f"not differentiable in ${gate}$ unless ${value} = 0$"
-            md += f"| ${gate} = {k['point']}$ | ${k['left_quotient']}$ | ${k['right_quotient']}$ | {verdict} |\n"
-        return md
-    if v["smooth"]:
-        return (f"${sym}$ is built from smooth functions with no piecewise part (SymPy finds none in its "
-                "definition), so it is infinitely differentiable (C<sup>∞</sup>) everywhere.\n")
-    md = (f"${sym}$ is one smooth expression on each region of inputs with the same support. Where the support "
-          "changes, an input crosses the threshold: SymPy checks, for every such boundary, that the expressions on "
-          "both sides agree there (continuity) and whether their Jacobians do.\n\n"
-          "| $n$ | support | where | continuous | differentiable |\n|---|---|---|---|---|\n")
-    for b in v["boundaries"]:
-        md += (f"| {b['n']} | $\\{{{b['from']}\\}} \\to \\{{{b['to']}\\}}$ | ${b['where']}$ | "
-               f"{_yes(b['continuous'])} | {_yes(b['differentiable'])} |\n")
-    kinks = v["two_inputs_kinks"]
-    if kinks:
-        md += (f"\nWith two inputs, ${sym}(z, 0)_1$ has kinks where the support changes; its one-sided "
-               "derivatives there differ: " + "; ".join(
-                   f"at $z = {k['point']}$, ${k['left_quotient']}$ from the left and ${k['right_quotient']}$ from the "
-                   "right" for k in kinks) + ".\n")
-    return md

@@ -14,6 +14,8 @@ import functools
 
 import activations
 import derive
+import proofs
+import properties
 from conftest import CATALOG, OUTPUT_KINDS, Case, expressions, facts_of, ids, kinks, limits
 
 X = derive.X
@@ -24,14 +26,14 @@ def expr(slug: str, **kw) -> sp.Expr:
 
 
 @functools.cache
-def properties_of(slug: str, output: int = 0) -> derive.Properties:
-    """derive.properties of one output at the defaults, once per run (SymPy's slowest step)."""
-    return derive.properties(expressions(Case(slug, slug, ()))[output])
+def properties_of(slug: str, output: int = 0) -> properties.Properties:
+    """properties.properties of one output at the defaults, once per run (SymPy's slowest step)."""
+    return properties.properties(expressions(Case(slug, slug, ()))[output])
 
 
 @functools.cache
 def proved_identities(slug: str):
-    return derive.identities(activations.by_slug()[slug])
+    return proofs.identities(activations.by_slug()[slug])
 
 
 @pytest.mark.parametrize(
@@ -167,20 +169,20 @@ def test_range_holds_the_limits_and_the_values_at_kinks(act):
 )
 def test_the_prover_rejects_false_identities(lhs, rhs):
     sigmoid = activations.by_slug()["sigmoid"]
-    ns = derive._call_namespace(sigmoid, constants=True)
-    assert not derive.prove_equal(derive.parse(sigmoid, lhs, ns), derive.parse(sigmoid, rhs, ns))
+    ns = proofs._call_namespace(sigmoid, constants=True)
+    assert not proofs.prove_equal(derive.parse(sigmoid, lhs, ns), derive.parse(sigmoid, rhs, ns))
 
 
 def test_the_prover_rejects_a_false_piecewise_identity():
     relu6 = activations.by_slug()["relu6"]
-    ns = derive._call_namespace(relu6, constants=True)
+    ns = proofs._call_namespace(relu6, constants=True)
     # Right everywhere except on x > 6, where the pieces must be compared.
-    assert not derive.prove_equal(derive.parse(relu6, "f(x)", ns), derive.parse(relu6, "Max(0, x)", ns))
-    assert derive.prove_equal(derive.parse(relu6, "f(x)", ns), derive.parse(relu6, "Min(Max(0, x), 6)", ns))
+    assert not proofs.prove_equal(derive.parse(relu6, "f(x)", ns), derive.parse(relu6, "Max(0, x)", ns))
+    assert proofs.prove_equal(derive.parse(relu6, "f(x)", ns), derive.parse(relu6, "Min(Max(0, x), 6)", ns))
 
 
 def test_softmax_facts():
-    s = derive.softmax_facts(activations.by_slug()["softmax"])
+    s = proofs.softmax_facts(activations.by_slug()["softmax"])
     assert s.jacobian_rule and s.sums_to_one and s.shift_invariant and s.two_class_is_sigmoid
     assert s.component_range == sp.Interval.open(0, 1)
 

@@ -20,6 +20,8 @@ import sympy as sp
 
 import activations
 import derive
+import figure_data
+import figure_text
 import figures
 import reference
 from conftest import CATALOG, ROOT, facts_of, ids
@@ -135,7 +137,7 @@ def _expected_marks(act) -> set[str]:
         out = f.outputs[0]
         (expr,) = derive.outputs(act, defaults=True)
         lo, hi = act.plot_range
-        threshold = figures.SATURATION * out.derivative_sup_value
+        threshold = figure_data.SATURATION * out.derivative_sup_value
         for verdict, edge in ((out.saturates_left, lo), (out.saturates_right, hi)):
             inside = edge + (0.01 if edge == lo else -0.01) * (hi - lo)
             if verdict != "no" and threshold > 0 and _abs_derivative(expr, np.array([inside]))[0] < threshold:
@@ -150,7 +152,7 @@ CAPTION_WORDS = {"bands": "Grey band", "dotted": "Dotted line", "open": "Open ci
 def test_the_caption_explains_exactly_the_marks_present(drawn, act):
     f = facts_of(act.slug)
     expected = _expected_marks(act)
-    assert figures.marks(act, f).kinds() == expected
+    assert figure_data.marks(act, f).kinds() == expected
     md = figures.markdown(act, f, drawn)
     main = md.split("</figure>")[0]
     caption = re.search(r"<figcaption>(.*?)</figcaption>", main, flags=re.S).group(1)
@@ -158,7 +160,7 @@ def test_the_caption_explains_exactly_the_marks_present(drawn, act):
         assert (words in caption) == (kind in expected), f"{act.slug}: {words!r} in caption {caption!r}"
     assert caption.startswith("Top: ") and "Bottom: " in caption
     for k in (k for out in f.outputs for k in out.kinks if _in_plot(act, k)):
-        assert f"x = {figures._latex_to_text(k.point)}" in caption
+        assert f"x = {figure_data._latex_to_text(k.point)}" in caption
     # Both images in one <figure>, with their size reserved (no layout shift).
     images = re.findall(r"!\[(?:\\.|[^\]\\]){40,}\]\(figures/([\w-]+\.svg)#only-(light|dark)\)\{ loading=lazy "
                         r'width="(\d+)" height="(\d+)" \}', main)
@@ -170,10 +172,10 @@ def test_the_caption_explains_exactly_the_marks_present(drawn, act):
                          ids=ids([a for a in CATALOG if any(p.family for p in a.params)]))
 def test_the_family_text_says_where_the_curves_coincide(drawn, act):
     """Computed, not assumed: the curves are compared here on a grid."""
-    ff = figures.family_facts(act)
+    ff = figure_data.family_facts(act)
     p = next(p for p in act.params if p.family)
     sym = derive.symbols(act)[p.symbol]
-    expr = figures._family_expression(act)
+    expr = figure_data._family_expression(act)
     lo, hi = act.plot_range
     xs = np.linspace(lo, hi, 801)
     ys = np.array([reference.numpy_function(expr.subs(sym, sp.Rational(v)))(xs) for v in p.family])
@@ -183,7 +185,7 @@ def test_the_family_text_says_where_the_curves_coincide(drawn, act):
         same |= (xs >= a) & (xs <= b)
     assert np.all(spread[same] <= 1e-12 * np.abs(ys).max()), "curves said to coincide differ"
     assert np.all(spread[~same & (np.abs(xs) > 1e-9)] > 0), "curves said to differ coincide"
-    text = figures.family_alt_text(act)
+    text = figure_text.family_alt_text(act)
     if ff.same:
         assert f"coincide for {ff.same_text}" in text
     md = figures.markdown(act, facts_of(act.slug), drawn)
@@ -199,9 +201,9 @@ def _swish_like() -> activations.Activation:
 
 def test_the_family_text_is_true_when_the_parameter_changes_every_piece():
     act = _swish_like()
-    ff = figures.family_facts(act)
+    ff = figure_data.family_facts(act)
     assert ff.same == [] and ff.common_points == [("0", "0")]
-    text = figures.family_alt_text(act)
+    text = figure_text.family_alt_text(act)
     assert "coincide" not in text and "negative side" not in text
     assert "β changes the curve across the plotted range" in text and "(0, 0)" in text
 
@@ -216,14 +218,14 @@ CURVES = [a for a in CATALOG if a.kind in ("elementwise", "concat")]
 @pytest.mark.parametrize("act", CURVES, ids=ids(CURVES))
 def test_saturation_bands_are_tails_where_the_facts_say_it_saturates(act):
     f = facts_of(act.slug)
-    ms = figures.marks(act, f)
+    ms = figure_data.marks(act, f)
     if len(f.outputs) > 1:
         assert ms.bands == []  # which curve a band belongs to would be ambiguous
         return
     out = f.outputs[0]
     (expr,) = derive.outputs(act, defaults=True)
     lo, hi = act.plot_range
-    threshold = figures.SATURATION * out.derivative_sup_value
+    threshold = figure_data.SATURATION * out.derivative_sup_value
     breaks = [float(b) for b in derive.breakpoints(derive.pieces(expr))]
     for band in ms.bands:
         verdict = {"left": out.saturates_left, "right": out.saturates_right}[band.side]
@@ -253,22 +255,22 @@ def _gelu_output(saturates_left="soft", saturates_right="no"):
 def test_a_local_zero_of_the_derivative_is_not_saturation():
     """GELU' = Φ(x) + xφ(x) is 0 near x = −0.75, between the tail and the origin: never shaded."""
     expr, out = _gelu_output()
-    threshold = figures.SATURATION * out.derivative_sup_value
+    threshold = figure_data.SATURATION * out.derivative_sup_value
     assert _abs_derivative(expr, np.array([-0.7518]))[0] < threshold  # the trap is real
-    bands, relative = figures.saturation_spans(expr, (-5, 5), out)
+    bands, relative = figure_data.saturation_spans(expr, (-5, 5), out)
     assert relative and len(bands) == 1
     (band,) = bands
     assert band.side == "left" and band.start == -5 and -3 < band.end < -1.5, band
     assert not band.start <= -0.75 <= band.end
     # The facts decide which sides may be shaded, not the numbers alone.
     expr, out = _gelu_output(saturates_left="no")
-    assert figures.saturation_spans(expr, (-5, 5), out)[0] == []
+    assert figure_data.saturation_spans(expr, (-5, 5), out)[0] == []
 
 
 def test_no_band_when_the_derivative_is_zero_everywhere():
     f = facts_of("binary_step")
     assert f.outputs[0].saturates_left == "hard" and f.outputs[0].derivative_sup_value == 0
-    assert figures.marks(activations.by_slug()["binary_step"], f).bands == []
+    assert figure_data.marks(activations.by_slug()["binary_step"], f).bands == []
 
 
 # --------------------------------------------------------------------------
@@ -306,15 +308,15 @@ def test_a_variant_is_drawn_on_the_same_axes_with_a_legend_and_its_own_marks():
     import facts as facts_module
 
     f = facts_module.facts(act)
-    cs = figures.curves(act, f)
+    cs = figure_data.curves(act, f)
     assert [c.label for c in cs] == ["ReLU", "slope 0.1"]
-    ms = figures.marks(act, f)
+    ms = figure_data.marks(act, f)
     # Both curves have a kink at 0: open circles at their one-sided derivatives, in their own colours.
     assert {(p.curve, p.y) for p in ms.open} == {(0, 0.0), (0, 1.0), (1, 0.1), (1, 1.0)}
     assert {(p.curve, p.y) for p in ms.filled} == {(0, 0.0), (1, 0.1)}
     # The band belongs to the main form (the variant does not saturate) and the caption says so.
     assert [b.side for b in ms.bands] == ["left"]
-    text = figures.caption(act, f)
+    text = figure_text.caption(act, f)
     assert "ReLU (solid), slope 0.1 (dashed)" in text and "saturation of ReLU (solid)" in text
     svg = figures.function_and_derivative(act, f, "light").decode()
     texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)

@@ -23,6 +23,8 @@ import activations
 import derive
 import facts as facts_module
 import numerics
+import proofs
+import properties
 import reference
 import render
 from activations import Activation, DeclarationError, Param, Stochastic, Variant
@@ -37,8 +39,8 @@ def facts(slug: str) -> facts_module.Facts:
     return facts_module.facts(ELEMENTWISE[slug])
 
 
-def props(slug: str) -> derive.Properties:
-    return derive.properties(derive.expression(ELEMENTWISE[slug], defaults=True))
+def props(slug: str) -> properties.Properties:
+    return properties.properties(derive.expression(ELEMENTWISE[slug], defaults=True))
 
 
 def mp_root(expr: sp.Expr, start: float, dps: int = 50) -> mpmath.mpf:
@@ -156,8 +158,8 @@ def test_softplus_range_and_identity():
     beta = derive.symbols(act)["beta"]
     df = derive.derivative(derive.expression(act))
     sigmoid = derive.expression(activations.by_slug()["sigmoid"]).subs(X, beta * X)
-    assert derive.prove_equal(df, sigmoid)
-    assert not derive.prove_equal(df, sigmoid.subs(beta, 2 * beta))
+    assert proofs.prove_equal(df, sigmoid)
+    assert not proofs.prove_equal(df, sigmoid.subs(beta, 2 * beta))
 
 
 def test_hardtanh_bounds_are_parameters_analysed_at_the_defaults():
@@ -215,7 +217,7 @@ def test_saturation_spans_only_in_tails_where_the_derivative_vanishes():
     assert start == -math.inf and -3 < end < -2  # not at the zero of f' near x = −0.75
     gelu = derive.expression(ELEMENTWISE["gelu"], defaults=True)
     d = reference.numpy_function(derive.derivative(gelu))
-    threshold = derive.SATURATION_FRACTION * o.derivative_abs_sup_value
+    threshold = properties.SATURATION_FRACTION * o.derivative_abs_sup_value
     assert abs(d(np.array([end]))[0]) == pytest.approx(threshold, rel=1e-6)
     assert np.all(np.abs(d(np.linspace(-60, end - 1e-6, 5001))) < threshold)
     arctan = facts("arctan").outputs[0]
@@ -273,7 +275,7 @@ def test_variant_activation_is_an_activation():
 def test_rrelu_uses_the_mean_slope_in_evaluation():
     act = ELEMENTWISE["rrelu"]
     evaluation = derive.expression(act, defaults=True)
-    assert derive.prove_equal(evaluation, sp.Piecewise((X / 4, X < 0), (X, True)))  # (0.125 + 0.375) / 2
+    assert proofs.prove_equal(evaluation, sp.Piecewise((X / 4, X < 0), (X, True)))  # (0.125 + 0.375) / 2
     f = facts("rrelu")
     assert f.stochastic["mean_value"] == 0.25 and f.stochastic["symbol"] == "a"
     page = render.definition(act, f)
@@ -291,7 +293,7 @@ def test_several_learned_parameters_each_get_their_derivative():
     f = facts_module.facts(act)
     assert [p["name"] for p in f.learned] == ["an", "ap"]
     d_an = sp.diff(derive.expression(act), derive.symbols(act)["an"])
-    assert derive.prove_equal(d_an, sp.Piecewise((X, X < 0), (0, True)))
+    assert proofs.prove_equal(d_an, sp.Piecewise((X, X < 0), (0, True)))
     assert "The parameters $an$ and $ap$ are learned" in render.derivative(act, f)
 
 
@@ -356,5 +358,5 @@ def test_a_derivation_that_fails_names_the_property():
     bad = Activation(slug="bad", name="Bad", symbol="b", expr="log(x)")
     with pytest.raises(DeclarationError, match=r"activation 'bad'.*property 'domain'"):
         facts_module.facts(bad)
-    with pytest.raises(derive.PropertyError, match="property 'domain'"):
-        derive.properties(sp.log(X))
+    with pytest.raises(properties.PropertyError, match="property 'domain'"):
+        properties.properties(sp.log(X))

@@ -20,6 +20,7 @@ import sympy as sp
 import activations
 import derive
 import facts as facts_module
+import gated
 import reference
 import render
 import vector
@@ -263,7 +264,7 @@ def test_gated_blocks_agree_with_finite_differences(slug):
     jac = numeric_jacobian(split, x)
     gate, value = (x[n:], x[:n]) if ACTS[slug].gate == "second" else (x[:n], x[n:])
     value_block, gate_block = (jac[:, :n], jac[:, n:]) if ACTS[slug].gate == "second" else (jac[:, n:], jac[:, :n])
-    g_expr = vector.gate_function(ACTS[slug])  # derived by SymPy from the declaration
+    g_expr = gated.gate_function(ACTS[slug])  # derived by SymPy from the declaration
     g = reference.numpy_function(g_expr)(gate)
     dg = reference.numpy_function(derive.derivative(g_expr))(gate)
     np.testing.assert_allclose(value_block, np.diag(g), atol=1e-8)
@@ -359,16 +360,16 @@ def test_glu_fixture_follows_pytorch_where_installed():
     """PyTorch's glu: the first half times the sigmoid of the second (the gate), as the fixture says."""
     torch = pytest.importorskip("torch")
     act = ACTS["glu"]
-    f = sp.lambdify((vector.A, vector.B), vector.gated_expression(act), "numpy")
+    f = sp.lambdify((vector.A, vector.B), gated.gated_expression(act), "numpy")
     x = RNG.normal(size=(2, 6))
     np.testing.assert_allclose(torch.nn.functional.glu(torch.from_numpy(x), dim=-1).numpy(),
                                f(x[:, :3], x[:, 3:]), rtol=1e-14)
-    assert vector.halves(act) == (vector.B, vector.A)  # (gate, value): the gate is b, the second half
+    assert gated.halves(act) == (vector.B, vector.A)  # (gate, value): the gate is b, the second half
 
 
 def test_concatenation_jacobian_is_stacked_diagonal_blocks():
     crelu = activations.by_slug()["crelu"]
-    v = vector.concat_facts(crelu)
+    v = gated.concat_facts(crelu)
     assert v == {"kind": "concat", "outputs": 2, "proved_sizes": [2, 3, 4]}
     f = facts_module.facts(crelu)
     md = render.derivative(crelu, f)

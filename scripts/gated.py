@@ -1,0 +1,132 @@
+"""The gated and concatenating kinds: Jacobians of diagonal blocks.
+
+``kind="gated"`` (GLU, SwiGLU, GeGLU, ReGLU): the input is split in two halves
+along an axis, a (the first) and b (the second), and ``expr`` is in a and b.
+``Activation.gate`` says which half is the gate: the other half (the value)
+must enter linearly, f = value·g(gate), which is proved. The Jacobian of the
+n outputs with respect to the 2n inputs is two diagonal blocks, ∂/∂value =
+g(gate) and ∂/∂gate = value·g'(gate), proved for n = 2, 3, 4 on each smooth
+piece of g.
+
+``kind="concat"`` (CReLU): the outputs f_1(x), ..., f_k(x) are concatenated
+along an axis; the Jacobian is one diagonal block per output
+(:func:`concat_facts`).
+
+Both use the helpers of ``vector.py``; ``vector.facts`` is the entry point for
+the gated kind (it adds the identities).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+import derive
+import proofs
+import tex
+from activations import Activation
+from derive import X
+from tex import latex
+from vector import A, B, NONSMOOTH, SIZES, _error, _parse, _range, decide, inputs, matches
+from vector_render import kink_rows, range_latex
+
+
+def halves(act: Activation) -> tuple[sp.Symbol, sp.Symbol]:
+    """(gate, value): the symbols of the two halves."""
+    return (A, B) if act.gate == "first" else (B, A)
+
+
+def gated_expression(act: Activation) -> sp.Expr:
+    return _parse(act, act.expr, "expr", {"a": A, "b": B})
+
+
+def gate_function(act: Activation) -> sp.Expr:
+    """g(x) with f(a, b) = value·g(gate); the declaration fails naming 'gate' if f is not of that form."""
+    f = gated_expression(act)
+    gate, value = halves(act)
+    g = f.subs(value, 1)
+    other = "second (b)" if act.gate == "first" else "first (a)"
+    try:  # pieces whose conditions involve the value half are not a gate of that form
+        linear = proofs.prove_equal(f.subs(gate, X), (value * g).subs(gate, X))
+    except Exception:
+        linear = False
+    if value in g.free_symbols or gate not in g.free_symbols or not linear:
+        raise _error(act, "gate", f"with gate={act.gate!r}, {f} must be the {other} half times a function of "
+                     f"the {act.gate} half")
+    return g.subs(gate, X)
+
+
+def _gated_jacobian(act: Activation, size: int) -> None:
+    """SymPy's Jacobian of f(a_i, b_i) over (a_1..a_n, b_1..b_n) against the block rule, piece by piece."""
+    f, (gate, value), g = gated_expression(act), halves(act), gate_function(act)
+    a, b = list(sp.symbols(f"a1:{size + 1}", real=True)), list(sp.symbols(f"b1:{size + 1}", real=True))
+    g_pieces = derive.pieces(g)
+    for piece in derive.pieces(f.subs(gate, X)):
+        lo, hi = piece.interval.start, piece.interval.end
+        if lo.is_finite and hi.is_finite:
+            mid = (lo + hi) / 2
+        elif hi.is_finite:
+            mid = hi - 1
+        else:
+            mid = lo + 1 if lo.is_finite else sp.S.Zero
+        gp = next(p.expr for p in g_pieces if p.interval.contains(mid) == sp.true)
+        fp = piece.expr.subs(X, gate)
+        ys = [fp.subs({A: a[r], B: b[r]}, simultaneous=True) for r in range(size)]
+        derived = sp.Matrix(ys).jacobian(a + b)
+        gates, values = (a, b) if act.gate == "first" else (b, a)
+        for r in range(size):
+            for c in range(2 * size):
+                column = (a + b)[c]
+                expected = 0
+                if column == values[r]:
+                    expected = gp.subs(X, gates[r])
+                elif column == gates[r]:
+                    expected = values[r] * sp.diff(gp, X).subs(X, gates[r])
+                if decide(derived[r, c] - expected) is not True:
+                    raise _error(act, "gate", f"for n = {size}, SymPy does not show d y_{r + 1} / d {column} = "
+                                 f"{derived[r, c]} equal to {expected} (the block rule)")
+
+
+def gated_facts(act: Activation) -> dict:
+    f = gated_expression(act)
+    g = gate_function(act)
+    gate, value = halves(act)
+    for size in SIZES:
+        _gated_jacobian(act, size)
+    rng = _range(g)
+    return {
+        "expression": latex(f),
+        "gate": act.gate,
+        "gate_symbol": latex(gate),
+        "value_symbol": latex(value),
+        "gate_function": tex.cases_latex(derive.pieces(g)),
+        "gate_derivative": tex.cases_latex(derive.derivative_pieces(g)),
+        "gate_at_zero": latex(sp.simplify(g.subs(X, 0))),
+        "gate_range": range_latex(rng),
+        "gate_matches": matches(g),
+        "gate_kinks": kink_rows(g),
+        "proved_sizes": list(SIZES),
+        "smooth": not g.atoms(*NONSMOOTH),
+    }
+
+
+def concat_facts(act: Activation) -> dict:
+    """A concatenation's Jacobian: one diagonal block per output, checked by SymPy on every smooth piece.
+
+    For n inputs and outputs f_1, ..., f_k concatenated along the axis, SymPy differentiates
+    (f_o(x_1), ..., f_o(x_n)) with respect to every input on each smooth piece of f_o: the block is
+    diag(f_o'(x)), the entries off the diagonal are exactly 0.
+    """
+    exprs = derive.outputs(act, defaults=True)
+    for size in SIZES:
+        xs = inputs(size)
+        for o, f in enumerate(exprs):
+            for piece in derive.pieces(f):
+                jac = sp.Matrix([piece.expr.subs(X, v) for v in xs]).jacobian(xs)
+                slope = sp.diff(piece.expr, X)
+                for r in range(size):
+                    for c in range(size):
+                        expected = slope.subs(X, xs[r]) if r == c else sp.S.Zero
+                        if decide(jac[r, c] - expected) is not True:
+                            raise _error(act, "expr", f"output {o + 1}, n = {size}: d y_{r + 1} / d x_{c + 1} = "
+                                         f"{jac[r, c]}, not {expected}")
+    return {"kind": "concat", "outputs": len(exprs), "proved_sizes": list(SIZES)}
