@@ -68,7 +68,7 @@ AFFINE_CODE = ("derive.py", "render.py", "+build.py")
 CONCEPT_CODE = ("numerics.py", "+build.py")
 CONCEPT_FRAGMENTS = ("gains.md", "selu_constants.md", "derivative_bounds.md")  # numerics.fragments()
 # Where the derivation looks declarations up by slug; build records which.
-_LOOKUP_MODULES = ("activations", "derive", "facts", "render", "figures", "reference", "numerics")
+_LOOKUP_MODULES = ("activations", "proofs", "vector", "facts", "render", "figures", "reference", "numerics")
 
 
 def _digest(*parts: str | bytes) -> str:
