@@ -73,7 +73,7 @@ def concat_md(f) -> str:
             f"output, and a backward pass, given the gradients $g^{{(o)}}$ of the loss with respect to each "
             f"output, computes\n\n$$\nJ = \\begin{{bmatrix}} {blocks} \\end{{bmatrix}}, \\qquad "
             f"(J^\\top g)_j = {grads}\n$$\n\nSymPy checks every entry of $J$ for $n = {_sizes(v)}$ on each "
-            "smooth piece (`scripts/vector.py`).\n")
+            "smooth piece (`scripts/gated.py`).\n")
 
 
 def definition_md(f) -> str:
@@ -112,7 +112,7 @@ def derivative_md(f) -> str:
                 f"\\qquad \\frac{{\\partial y_i}}{{\\partial {gate}_j}} = \\delta_{{ij}}\\, {value}_i\\, g'({gate}_i), "
                 f"\\qquad g'(x) = {v['gate_derivative']}\n$$\n\n"
                 f"SymPy differentiates $f(a_i, b_i)$ for $n = {sizes}$ with respect to all $2n$ inputs, on each "
-                "smooth piece of $g$, and checks every entry against these blocks (`scripts/vector.py`).\n")
+                "smooth piece of $g$, and checks every entry against these blocks (`scripts/gated.py`).\n")
     uses = f"With $y = {sym}(x)$"
     if "{s}_" in v["jacobian_rule"]:
         uses += r" and $s = \operatorname{softmax}(x)$"
@@ -170,7 +170,8 @@ def properties_md(f) -> str:
                      "continuous; not differentiable where the support changes"))
         rows.append(("Cost", v["cost"]))
     md = "| Property | Value |\n|---|---|\n" + "".join(f"| {k} | {val} |\n" for k, val in rows)
-    return md + "\nEvery *proved* entry is decided by SymPy when the site is built (`scripts/vector.py`).\n"
+    source = "gated.py" if v["kind"] == "gated" else "vector.py"
+    return md + f"\nEvery *proved* entry is decided by SymPy when the site is built (`scripts/{source}`).\n"
 
 
 def differentiability_md(f) -> str:
