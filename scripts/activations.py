@@ -234,7 +234,7 @@ class Activation:
     variants: tuple[Variant, ...] = ()
     # A parameter drawn at random in training and fixed at its mean in evaluation (RReLU).
     stochastic: Stochastic | None = None
-    # Vector-valued kinds (scripts/vector.py derives and proves them).
+    # Vector-valued kinds (scripts/vector.py and scripts/gated.py derive and prove them).
     # kind="gated": which half of the input is the gate, "first" (a) or "second" (b).
     gate: str = ""
     # kind="vector": the Jacobian ∂y_i/∂x_j in closed form, a SymPy string in
@@ -271,6 +271,10 @@ _TYPES = {"str": (str,), "int": (int,), "bool": (bool,), "float": (int, float), 
           "dict": (dict,), "None": (type(None),)}
 
 
+_NAMES = {str: "a string", int: "a number", bool: "True or False", float: "a number", tuple: "a tuple",
+          dict: "a dict", type(None): "None"}
+
+
 def _expected_types(annotation: str) -> tuple[type, ...] | None:
     """The types a field's annotation allows ("str | tuple[str, ...]" -> (str, tuple)); None: not checked."""
     allowed: tuple[type, ...] = ()
@@ -292,9 +296,9 @@ def _check_fields(act: Activation, field_name: str, obj) -> None:
         if wrong:
             owner = "" if obj is act else f"{type(obj).__name__}.{f.name} "
             hint = " (a trailing comma makes a tuple)" if allowed == (tuple,) else ""
+            wanted = " or ".join(dict.fromkeys(_NAMES[t] for t in allowed))
             _fail(act, field_name if obj is not act else f.name,
-                  f"{owner}must be {' or '.join(t.__name__ for t in allowed)}, not {type(value).__name__}"
-                  f" ({value!r}){hint}")
+                  f"{owner}must be {wanted}, not {type(value).__name__} ({value!r}){hint}")
 
 
 def check(act: Activation) -> None:
@@ -435,7 +439,7 @@ def _check_stochastic(act: Activation) -> None:
 
 
 def _check_vector(act: Activation) -> None:
-    """The fields of the vector-valued kinds (scripts/vector.py derives them)."""
+    """The fields of the vector-valued kinds (scripts/vector.py and scripts/gated.py derive them)."""
     for name in ("gate", "jacobian", "threshold"):
         if not isinstance(getattr(act, name), str):
             _fail(act, name, "must be a string")
