@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -346,3 +347,66 @@ def site(site_build) -> Path:
     """The built site's folder (the build must have succeeded)."""
     assert site_build.returncode == 0, site_build.log
     return site_build.path
+
+
+# The tests that build or break a whole project do it on a small copy: three
+# declarations with their pages and snippets (SELU's identity calls ELU; the
+# concept pages need SELU), and stand-in notebooks. Their time does not grow
+# with the catalog.
+SMALL_CATALOG = ("binary_step", "elu", "selu")
+CATALOG_NOTEBOOK = """# %% [markdown]
+# # Activation statistics (stand-in)
+
+# %%
+from mlp import elementwise_activations
+
+print(", ".join(a.slug for a in elementwise_activations()))
+"""
+ELU_NOTEBOOK = """# %% [markdown]
+# # ELU only
+
+# %%
+from mlp import activation
+
+f, df = activation("elu")
+print(float(f(-1.0)), float(df(-1.0)))
+"""
+
+
+def _small_copy(source: Path, dest: Path) -> Path:
+    """Copy of ``source`` keeping only the SMALL_CATALOG activations and stand-in notebooks."""
+    def ignore(folder, names):
+        folder = Path(folder)
+        drop = {".venv", ".git", "site", "__pycache__", ".pytest_cache"}
+        if folder.name == "declarations" or folder.name == "snippets" or folder.name == "activations":
+            drop |= {n for n in names if n.endswith((".py", ".md")) and n[:-3] not in SMALL_CATALOG
+                     and n != "index.md"}
+        if folder.name == "experiments" and folder.parent.name == "docs":
+            drop |= set(names)
+        return drop
+
+    for name in ("docs", "scripts", "snippets"):
+        shutil.copytree(source / name, dest / name, ignore=ignore)
+    shutil.copy(source / "mkdocs.yml", dest / "mkdocs.yml")
+    write(dest / "docs" / "experiments" / "activation_statistics.py", CATALOG_NOTEBOOK)
+    # The per-activation outputs are keyed on their own inputs: this
+    # checkout's cache (if any) is valid for them.
+    for name in ("generated", "figures", "cache"):
+        if (source / "build" / name).is_dir():
+            shutil.copytree(source / "build" / name, dest / "build" / name)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def small_project(tmp_path_factory) -> Path:
+    """The small project, generated and executed once (a warm cache that copies share)."""
+    project = _small_copy(ROOT, tmp_path_factory.mktemp("small") / "project")
+    for script in ("build.py", "notebooks.py"):
+        subprocess.run([sys.executable, str(project / "scripts" / script)], env=ENV, check=True,
+                       capture_output=True, text=True)
+    return project
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)

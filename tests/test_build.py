@@ -20,70 +20,12 @@ from pathlib import Path
 import pytest
 
 import build
-from conftest import CATALOG, ENV, MKDOCS, ROOT, ids, run_mkdocs
+from conftest import CATALOG, ELU_NOTEBOOK, ENV, MKDOCS, ROOT, SMALL_CATALOG, ids, run_mkdocs, write
 
 
 def test_strict_build_has_no_warning(site_build):
     assert site_build.returncode == 0, site_build.log
     assert "WARNING" not in site_build.log, site_build.log
-
-
-# The tests that build or break a whole project do it on a small copy: three
-# declarations with their pages and snippets (SELU's identity calls ELU; the
-# concept pages need SELU), and stand-in notebooks. Their time does not grow
-# with the catalog.
-SMALL_CATALOG = ("binary_step", "elu", "selu")
-CATALOG_NOTEBOOK = """# %% [markdown]
-# # Activation statistics (stand-in)
-
-# %%
-from mlp import elementwise_activations
-
-print(", ".join(a.slug for a in elementwise_activations()))
-"""
-ELU_NOTEBOOK = """# %% [markdown]
-# # ELU only
-
-# %%
-from mlp import activation
-
-f, df = activation("elu")
-print(float(f(-1.0)), float(df(-1.0)))
-"""
-
-
-def _small_copy(source: Path, dest: Path) -> Path:
-    """Copy of ``source`` keeping only the SMALL_CATALOG activations and stand-in notebooks."""
-    def ignore(folder, names):
-        folder = Path(folder)
-        drop = {".venv", ".git", "site", "__pycache__", ".pytest_cache"}
-        if folder.name == "declarations" or folder.name == "snippets" or folder.name == "activations":
-            drop |= {n for n in names if n.endswith((".py", ".md")) and n[:-3] not in SMALL_CATALOG
-                     and n != "index.md"}
-        if folder.name == "experiments" and folder.parent.name == "docs":
-            drop |= set(names)
-        return drop
-
-    for name in ("docs", "scripts", "snippets"):
-        shutil.copytree(source / name, dest / name, ignore=ignore)
-    shutil.copy(source / "mkdocs.yml", dest / "mkdocs.yml")
-    _write(dest / "docs" / "experiments" / "activation_statistics.py", CATALOG_NOTEBOOK)
-    # The per-activation outputs are keyed on their own inputs: this
-    # checkout's cache (if any) is valid for them.
-    for name in ("generated", "figures", "cache"):
-        if (source / "build" / name).is_dir():
-            shutil.copytree(source / "build" / name, dest / "build" / name)
-    return dest
-
-
-@pytest.fixture(scope="session")
-def small_project(tmp_path_factory) -> Path:
-    """The small project, generated and executed once (a warm cache that copies share)."""
-    project = _small_copy(ROOT, tmp_path_factory.mktemp("small") / "project")
-    for script in ("build.py", "notebooks.py"):
-        subprocess.run([sys.executable, str(project / "scripts" / script)], env=ENV, check=True,
-                       capture_output=True, text=True)
-    return project
 
 
 def scratch_copy(small_project: Path, tmp_path: Path) -> Path:
@@ -201,7 +143,7 @@ def test_an_edit_to_one_declaration_re_derives_only_it_and_what_refers_to_it(sma
 
 def test_notebooks_re_execute_only_when_what_they_use_changes(small_project, tmp_path):
     project = scratch_copy(small_project, tmp_path)
-    _write(project / "docs" / "experiments" / "elu_only.py", ELU_NOTEBOOK)
+    write(project / "docs" / "experiments" / "elu_only.py", ELU_NOTEBOOK)
     notebooks = project / "docs" / "experiments"
     assert _executed(project) == {"elu_only"}  # the stand-in catalog notebook is cached
     # A declaration: only the notebook that reads the catalog.
@@ -220,7 +162,7 @@ def test_notebooks_re_execute_only_when_what_they_use_changes(small_project, tmp
     assert _executed(project) == {"elu_only"}
     assert _executed(project) == set()
     # Several stale notebooks run at once, in their own processes; a failing one is still named.
-    _write(notebooks / "broken.py", "# %% [markdown]\n# # Broken\n\n# %%\nx = 1\n\n# %%\n1 / 0\n")
+    write(notebooks / "broken.py", "# %% [markdown]\n# # Broken\n\n# %%\nx = 1\n\n# %%\n1 / 0\n")
     _edit(project / "scripts" / "mlp.py", "\n", "\n# another edit\n")
     result = subprocess.run([sys.executable, str(project / "scripts" / "notebooks.py")], env=ENV,
                             capture_output=True, text=True)
@@ -260,7 +202,7 @@ def test_what_the_experiments_use_is_found_from_their_code():
         (lambda p: _edit(p / "scripts" / "figures.py", "def _save(fig) -> bytes:\n",
                          "def _save(fig) -> bytes:\n    raise RuntimeError('boom')\n"),
          "activation 'binary_step': figure binary_step.svg failed: RuntimeError: boom"),
-        (lambda p: _write(p / "docs" / "experiments" / "broken.py",
+        (lambda p: write(p / "docs" / "experiments" / "broken.py",
                           "# %% [markdown]\n# # Broken\n\n# %%\nx = 1\n\n# %%\n1 / 0\n"),
          "notebook docs/experiments/broken.py, cell 3: ZeroDivisionError"),
     ],
@@ -281,11 +223,6 @@ def test_a_broken_project_fails_the_build_naming_the_culprit_and_writes_nothing(
     assert "Traceback" not in log, "a clear message, not a crash deep inside a library"
     # It failed before MkDocs cleaned or wrote the site: no half-written site.
     assert [p.name for p in site_dir.iterdir()] == ["previous.html"]
-
-
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
 
 
 def _edit(path: Path, old: str, new: str) -> None:

@@ -653,19 +653,23 @@ def _snapshot(dest: Path, *, warm_cache: bool, source: Path = ROOT) -> Path:
 
 
 def _build(project: Path, out: Path) -> None:
-    result = subprocess.run(MKDOCS + ["build", "--strict", "--site-dir", str(out)], cwd=project, env=ENV,
+    """Not --strict: the small project's hand-written pages link to pages it leaves out."""
+    result = subprocess.run(MKDOCS + ["build", "--site-dir", str(out)], cwd=project, env=ENV,
                             capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_two_clean_builds_are_byte_identical(tmp_path):
+def test_two_clean_builds_are_byte_identical(small_project, tmp_path):
     """Two builds, each into a fresh folder, from two copies of the sources at different paths.
 
-    The first starts from the checkout's warm cache, the second derives and
-    draws everything again; with SOURCE_DATE_EPOCH set (conftest.ENV, CI)
-    every file must come out the same, byte for byte.
+    The first starts from a warm cache, the second derives and draws
+    everything again; with SOURCE_DATE_EPOCH set (conftest.ENV, CI) every
+    file must come out the same, byte for byte. They build the small project
+    of conftest (three activations, stand-in notebooks), so the test's time
+    does not grow with the catalog: determinism is a property of the code,
+    which every declaration goes through alike.
     """
-    first = _snapshot(tmp_path / "a" / "project", warm_cache=True)
+    first = _snapshot(tmp_path / "a" / "project", warm_cache=True, source=small_project)
     _build(first, tmp_path / "a" / "site")
     # Copied after the first build, so that notebooks run at most once, there.
     second = _snapshot(tmp_path / "b" / "project", warm_cache=False, source=first)
