@@ -21,7 +21,7 @@ import functools
 import importlib.util
 import re
 from dataclasses import dataclass, field, fields
-from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from pathlib import Path
 
 DECLARATIONS = Path(__file__).resolve().parent / "declarations"
@@ -256,15 +256,20 @@ def _fail(act: Activation, field_name: str, problem: str):
     raise DeclarationError(getattr(act, "slug", "?"), problem, field_name)
 
 
+def number(text: str) -> Fraction:
+    """The exact value of a declared number: a decimal ("-0.25", "1e-3") or a ratio ("1/3")."""
+    return Fraction(text.strip())
+
+
 def _number(text) -> bool:
-    """An exact decimal string (a float such as 0.1 is not exact: write "0.1")."""
+    """An exact number written as a string (a float such as 0.1 is not exact: write "0.1")."""
     if not isinstance(text, str):
         return False
     try:
-        Decimal(text)
-    except (InvalidOperation, TypeError, ValueError):
+        number(text)
+    except (ValueError, ZeroDivisionError):
         return False
-    return Decimal(text).is_finite()
+    return True
 
 
 _TYPES = {"str": (str,), "int": (int,), "bool": (bool,), "float": (int, float), "tuple": (tuple,),
@@ -429,9 +434,9 @@ def _check_stochastic(act: Activation) -> None:
     bounds = []
     for end in (s.low, s.high):
         if isinstance(end, str) and end in names:
-            bounds.append(Decimal(names[end].default))
+            bounds.append(number(names[end].default))
         elif _number(end):
-            bounds.append(Decimal(end))
+            bounds.append(number(end))
         else:
             _fail(act, "stochastic", f"bound {end!r} is neither a declared parameter nor a number")
     if not bounds[0] < bounds[1]:
@@ -473,7 +478,7 @@ def _check_vector(act: Activation) -> None:
 
 
 def _check_sign(act: Activation, kind: str, p: Param) -> None:
-    value = Decimal(p.default)
+    value = number(p.default)
     ok = {"positive": value > 0, "nonnegative": value >= 0, "negative": value < 0,
           "nonpositive": value <= 0, "real": True}[p.assume]
     if not ok:

@@ -65,7 +65,7 @@ def snippet_functions(act: Activation, root: Path = ROOT) -> tuple[Callable, Cal
 
 
 def parameter_namespace(act: Activation) -> dict[str, float]:
-    return {p.name: float(p.default) for p in act.params + act.constants}
+    return {p.name: float(activations.number(p.default)) for p in act.params + act.constants}
 
 
 def _quiet(fn: Callable) -> Callable:

@@ -66,7 +66,7 @@ def facts_of(slug: str):
 
 
 def param_defaults(act) -> dict[str, float]:
-    return {p.name: float(p.default) for p in act.params}
+    return {p.name: float(activations.number(p.default)) for p in act.params}
 
 
 def api(act) -> dict[str, dict[str, object]]:

@@ -275,14 +275,15 @@ def test_variant_activation_is_an_activation():
 def test_rrelu_uses_the_mean_slope_in_evaluation():
     act = ELEMENTWISE["rrelu"]
     evaluation = derive.expression(act, defaults=True)
-    assert proofs.prove_equal(evaluation, sp.Piecewise((X / 4, X < 0), (X, True)))  # (0.125 + 0.375) / 2
+    slope = sp.Rational(11, 48)  # (1/8 + 1/3) / 2, PyTorch's defaults, declared exactly as ratios
+    assert proofs.prove_equal(evaluation, sp.Piecewise((slope * X, X < 0), (X, True)))
     f = facts("rrelu")
-    assert f.stochastic["mean_value"] == 0.25 and f.stochastic["symbol"] == "a"
+    assert f.stochastic["mean_value"] == float(slope) and f.stochastic["symbol"] == "a"
     page = render.definition(act, f)
     assert "U(l, u)" in page and "In evaluation it is fixed at the mean" in page
     assert "In evaluation mode" in render.derivative(act, f)
     (k,) = f.outputs[0].kinks
-    assert k.left_quotient_value == 0.25 and k.snippet_value_float == 0.25
+    assert k.left_quotient_value == float(slope) and k.snippet_value_float == float(slope)
 
 
 def test_several_learned_parameters_each_get_their_derivative():

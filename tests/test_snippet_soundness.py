@@ -20,6 +20,7 @@ import warnings
 import numpy as np
 import pytest
 
+import activations
 import derive
 import reference
 from conftest import (CATALOG, Case, VARIANT_DEFAULT, VECTOR_KINDS, all_cases, api, expressions, ids,
@@ -173,8 +174,8 @@ def test_python_float_parameter_keeps_dtype(act, dtype):
     x = np.array([-2.0, -0.5, 0.0, 1.5], dtype=dtype)
     for name, f in functions(act):
         for p in act.params:
-            one = -1 if float(p.default) < 0 else 1  # a Python int, of the parameter's sign
-            for value in sorted({float(v) for v in (p.default, *p.family)}) + [one]:
+            one = -1 if activations.number(p.default) < 0 else 1  # a Python int, of the parameter's sign
+            for value in sorted({float(activations.number(v)) for v in (p.default, *p.family)}) + [one]:
                 assert f(x, **{p.name: value}).dtype == dtype, (name, p.name, value)
                 y = f(dtype(-1.5), **{p.name: value})
                 assert (y.dtype if adds_an_axis(act, name) else type(y)) == dtype, (name, p.name, value)
