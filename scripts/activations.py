@@ -67,7 +67,7 @@ class Param:
 
     ``name`` is the keyword argument in the snippet, ``symbol`` the SymPy
     name used in the expression (``alpha`` renders as α, ``lamda`` as λ),
-    ``default`` an exact decimal string of any sign. ``assume`` is what
+    ``default`` an exact number as a string, of any sign ("-1", "0.01", "1/3"). ``assume`` is what
     SymPy may assume about the symbol ("positive", "nonnegative",
     "negative", "nonpositive" or "real"). ``family`` lists the values drawn
     in the family figure. ``learned`` parameters also get the derivative of
