@@ -80,7 +80,10 @@ def identity_display(act: Activation, text: str) -> sp.Expr:
 
     def shown(symbol: str):
         func = sp.Function(symbol)
-        return lambda *args, **kw: func(*args, *map(sp.sympify, kw.values()))
+
+        def call(*args, evaluate=None, **kw):  # parse_expr(evaluate=False) passes evaluate=: not an argument
+            return func(*args, *map(sp.sympify, kw.values()))
+        return call
 
     names = {slug: shown(other.symbol) for slug, other in by_slug().items()}
     names["f"] = shown(act.symbol)
