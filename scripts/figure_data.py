@@ -119,6 +119,7 @@ class Guide:
     x: float
     point: str  # as text
     what: str  # "jump", "kink" or "switch" (differentiable at the defaults)
+    always: bool = False  # a "switch" differentiable for every parameter value, not only the defaults
 
 
 @dataclass
@@ -152,7 +153,7 @@ def marks(act: Activation, facts: Facts) -> Marks:
             what = "jump" if k.continuous == "no" else ("switch" if k.differentiable_bool else "kink")
             if x not in seen_guides:
                 seen_guides.add(x)
-                result.guides.append(Guide(x, _latex_to_text(k.point), what))
+                result.guides.append(Guide(x, _latex_to_text(k.point), what, k.differentiable == "yes"))
             if what == "jump":
                 value = _number(k.value)
                 result.filled.append(Point(c.n, "f", x, value))

@@ -101,8 +101,9 @@ def _caption_marks(act: Activation, facts: Facts, ms: Marks) -> list[str]:
     if ms.guides:
         defaults = _latex_to_text(facts.defaults_note) or "the default parameters"
         what = {"jump": "the function jumps", "kink": "the function has a kink (no derivative)",
-                "switch": f"the formula switches pieces (at {defaults} the function is differentiable there)"}
-        lines = "; ".join(f"x = {g.point}, where {what[g.what]}" for g in ms.guides)
+                "switch": f"the formula switches pieces (at {defaults} the function is differentiable there)",
+                "always": "the formula switches pieces (the function is differentiable there)"}
+        lines = "; ".join(f"x = {g.point}, where {what['always' if g.always else g.what]}" for g in ms.guides)
         out.append(f"Dotted line{'s' if len(ms.guides) > 1 else ''}: {lines}.")
     for panel, name in (("f", top), ("d", bottom)):
         points = [p for p in ms.open if p.panel == panel]
