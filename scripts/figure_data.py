@@ -349,15 +349,21 @@ def family_facts(act: Activation) -> FamilyFacts:
     expr = _family_expression(act)
     lo, hi = act.plot_range
     plot = sp.Interval(lo, hi)
-    same_set = sp.S.EmptySet
-    for piece in derive.pieces(expr):
-        if sp.simplify(sp.diff(piece.expr, sym)) == 0:
-            same_set = sp.Union(same_set, piece.interval)
+    values = [sp.Rational(v) for v in p.family]
+    xs = np.linspace(lo, hi, 2001)
+    try:
+        same_set = sp.S.EmptySet
+        for piece in derive.pieces(expr):
+            if sp.simplify(sp.diff(piece.expr, sym)) == 0:
+                same_set = sp.Union(same_set, piece.interval)
+        breaks = set(derive.breakpoints(derive.pieces(expr)))
+    except derive.ParametricPieces:  # the parameter moves a breakpoint (Hardtanh's bounds)
+        same_set, breaks = _coinciding(expr, sym, values, xs), set()
+        for v in values:
+            breaks |= set(derive.breakpoints(derive.pieces(expr.subs(sym, v))))
     same_in_plot = sp.Intersection(same_set, plot)
     differ_in_plot = sp.Complement(plot, same_set)
     same = [(float(i.start), float(i.end)) for i in _intervals(same_in_plot) if i.measure > 0]
-    values = [sp.Rational(v) for v in p.family]
-    xs = np.linspace(lo, hi, 2001)
     mask = np.zeros_like(xs, dtype=bool)
     for i in _intervals(differ_in_plot):
         mask |= (xs > float(i.start)) & (xs < float(i.end))
@@ -373,7 +379,7 @@ def family_facts(act: Activation) -> FamilyFacts:
             order = "lower"
         elif np.all(steps >= -tol) and np.any(steps > tol):
             order = "higher"
-    candidates = {sp.Integer(0)} | set(derive.breakpoints(derive.pieces(expr)))
+    candidates = {sp.Integer(0)} | breaks
     common = []
     for c in sorted(candidates):
         if not (lo <= float(c) <= hi) or same_in_plot.contains(c) == sp.true:
@@ -386,6 +392,23 @@ def family_facts(act: Activation) -> FamilyFacts:
         same_text=_set_text(same_in_plot, plot), differ_text=_set_text(differ_in_plot, plot),
         order=order, common_points=common,
     )
+
+
+def _coinciding(expr: sp.Expr, sym: sp.Symbol, values: list, xs: np.ndarray) -> sp.Set:
+    """Where the family's curves coincide, found on the plot grid (for a parameter that moves a
+    breakpoint, where the pieces cannot be split symbolically): a union of grid intervals."""
+    ys = np.array([reference.numpy_function(expr.subs(sym, v))(xs) for v in values])
+    scale = np.nanmax(np.abs(ys)) or 1.0
+    equal = np.ptp(ys, axis=0) <= 1e-12 * scale
+    result, start = sp.S.EmptySet, None
+    for x, flag in zip(list(xs) + [None], list(equal) + [False]):
+        if flag and start is None:
+            start = x
+        elif not flag and start is not None:
+            result = sp.Union(result, sp.Interval(sp.nsimplify(start), sp.nsimplify(previous)))
+            start = None
+        previous = x
+    return result
 
 
 def _intervals(s: sp.Set) -> list[sp.Interval]:
