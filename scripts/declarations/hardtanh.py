@@ -12,7 +12,8 @@ ACTIVATION = Activation(
     aliases=("hard tanh", "hard_tanh", "HardTanh", "Htanh", "clip"),
     expr="Piecewise((a, x < a), (x, x < b), (b, True))",
     params=(
-        Param("min_val", "a", "-1", "lower bound: the value for x ≤ a", assume="real"),
+        Param("min_val", "a", "-1", "lower bound: the value for x ≤ a", assume="real",
+              family=("-1", "-2", "0")),
         Param("max_val", "b", "1", "upper bound: the value for x ≥ b (b > a)", assume="real"),
     ),
     plot_range=(-3, 3),
