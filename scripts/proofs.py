@@ -79,7 +79,9 @@ def identity_display(act: Activation, text: str) -> sp.Expr:
     """
 
     def shown(symbol: str):
-        func = sp.Function(symbol)
+        # SymPy wraps a name that is not a command in \operatorname{}, where KaTeX cannot set
+        # math such as \sigma: (\log\sigma) is shown as \mathord{(\log\sigma)} instead.
+        func = sp.Function(symbol if symbol.startswith("\\") else r"\mathord{" + symbol + "}")
 
         def call(*args, evaluate=None, **kw):  # parse_expr(evaluate=False) passes evaluate=: not an argument
             return func(*args, *map(sp.sympify, kw.values()))
