@@ -17,6 +17,8 @@ SymPy work and names the activation and the field when something is wrong.
 
 from __future__ import annotations
 
+import ast
+
 import functools
 import importlib.util
 import re
@@ -71,7 +73,9 @@ class Param:
     SymPy may assume about the symbol ("positive", "nonnegative",
     "negative", "nonpositive" or "real"). ``family`` lists the values drawn
     in the family figure. ``learned`` parameters also get the derivative of
-    the activation with respect to them.
+    the activation with respect to them. ``keywords`` are the other names
+    framework calls give it (Keras' ``threshold`` for PyTorch's ``lambd``):
+    the tabs and the framework differences read calls by them.
     """
 
     name: str
@@ -81,6 +85,7 @@ class Param:
     family: tuple[str, ...] = ()
     learned: bool = False
     assume: str = "positive"
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -169,6 +174,9 @@ class Variant:
     ``expr`` is the variant's SymPy expression ("" keeps the main one);
     ``kink_derivative`` is what the snippet returns at its kinks, as for the
     activation. ``derive.variant_activation`` turns it into an Activation.
+    ``selected_by`` are keyword arguments exactly as a framework call writes
+    them (``approximate=True``) that select this variant where the framework
+    spells it differently from the snippet.
     """
 
     label: str
@@ -176,6 +184,7 @@ class Variant:
     expr: str = ""
     kink_derivative: dict[str, str] = field(default_factory=dict)
     description: str = ""
+    selected_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -361,6 +370,9 @@ def check(act: Activation) -> None:
             for v in p.family:
                 if not _number(v):
                     _fail(act, kind, f"family value {v!r} of {p.name} is not a finite number")
+            for k in p.keywords:
+                if not isinstance(k, str) or not k.isidentifier():
+                    _fail(act, kind, f"keyword {k!r} of {p.name} is not a Python identifier")
             _check_sign(act, kind, p)
     for key in list(act.kink_derivative) + list(act.framework_kink_derivative):
         if not _number(key):
@@ -420,6 +432,20 @@ def _check_variants(act: Activation) -> None:
                 _check_sign(act, "variants", Param(key, params[key].symbol, value, "", assume=params[key].assume))
         if not isinstance(v.kink_derivative, dict) or not all(_number(k) for k in v.kink_derivative):
             _fail(act, "variants", f"variant {v.label!r}: kink_derivative keys must be exact numbers")
+        for written in v.selected_by:
+            if not isinstance(written, str) or not _keyword_argument(written):
+                _fail(act, "variants", f"variant {v.label!r}: selected_by {written!r} is not a keyword "
+                                       "argument such as 'approximate=True'")
+
+
+def _keyword_argument(text: str) -> bool:
+    """Whether text is one keyword argument with a constant value, ``name=value``."""
+    try:
+        call = ast.parse(f"f({text})", mode="eval").body
+    except SyntaxError:
+        return False
+    return (not call.args and len(call.keywords) == 1 and call.keywords[0].arg is not None
+            and isinstance(call.keywords[0].value, ast.Constant))
 
 
 def _check_stochastic(act: Activation) -> None:

@@ -29,6 +29,7 @@ the tabs state; ``.ci/run`` installs exactly these.
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass
 from fractions import Fraction
 
 import numpy as np
@@ -104,14 +105,36 @@ def points(act: Activation) -> list[float]:
     return result
 
 
-def call_values(act: Activation, fw: Framework, call: str) -> dict[str, object]:
-    """The snippet's keywords for this call: parameters at the values it uses (see the module's
-    docstring), and a variant's keyword (``approximate="tanh"``) where the call writes it."""
+@dataclass(frozen=True)
+class Setting:
+    """What one framework call computes: each parameter's value and how the call names it."""
+
+    framework: str
+    call: str
+    values: dict[str, Fraction]  # parameter (snippet name) -> the value the call uses
+    spelled: dict[str, str]  # parameter -> the keyword the call writes it with ("" where it is not written)
+    variant: str  # the label of the variant the call selects, "" for the main form
+    chosen: dict[str, object]  # the snippet keywords that select that variant
+
+
+def _variant_written(act: Activation, kw: ast.keyword):
+    """The variant a call's keyword selects: the snippet's spelling or one of its ``selected_by``."""
+    written = ast.dump(ast.parse(f"f({kw.arg}={ast.unparse(kw.value)})", mode="eval"))
+    for v in getattr(act, "variants", ()):
+        spellings = [f"{k}={val!r}" for k, val in v.kwargs.items()] + list(v.selected_by)
+        if any(ast.dump(ast.parse(f"f({text})", mode="eval")) == written for text in spellings):
+            return v
+    return None
+
+
+def setting(act: Activation, fw: Framework, call: str) -> Setting:
+    """The parameter values and variant of one call (see the module's docstring for the rules)."""
     names = {}
     for p in act.params:
-        names[p.name] = p.name
-        names[p.symbol] = p.name
+        for spelling in (p.name, p.symbol, *p.keywords):
+            names[spelling] = p.name
     values = {p.name: number(p.default) for p in act.params}
+    spelled = {p.name: "" for p in act.params}
     for name, text in fw.values.items():
         if name not in values:
             _fail(act, f"{fw.name} values names {name!r}, not a parameter ({sorted(values) or 'none'})")
@@ -125,17 +148,30 @@ def call_values(act: Activation, fw: Framework, call: str) -> dict[str, object]:
                 target, value = node.targets[0].id, _number(node.value)
                 if target in names and value is not None:
                     values[names[target]] = value
-    variant_keywords = {k for v in getattr(act, "variants", ()) for k in v.kwargs} - set(names)
-    chosen: dict[str, object] = {}
+    variant, chosen = None, {}
     tree = _parse(act, call, "eval").body
     if isinstance(tree, ast.Call):
         for kw in tree.keywords:
             value = _number(kw.value)
             if kw.arg in names and value is not None:
                 values[names[kw.arg]] = value
-            elif kw.arg in variant_keywords and isinstance(kw.value, ast.Constant):
-                chosen[kw.arg] = kw.value.value
-    return {**{name: float(v) for name, v in values.items()}, **chosen}
+                spelled[names[kw.arg]] = kw.arg
+            elif kw.arg is not None and (found := _variant_written(act, kw)) is not None:
+                variant = found
+    if variant is not None:
+        for key, text in variant.kwargs.items():
+            if key in values:
+                values[key] = number(text)
+            else:
+                chosen[key] = text
+    return Setting(fw.name, call, values, spelled, variant.label if variant else "", chosen)
+
+
+def call_values(act: Activation, fw: Framework, call: str) -> dict[str, object]:
+    """The snippet's keywords for this call: parameters at the values it uses (see the module's
+    docstring), and a variant's keyword (``approximate="tanh"``) where the call selects it."""
+    s = setting(act, fw, call)
+    return {**{name: float(v) for name, v in s.values.items()}, **s.chosen}
 
 
 def _format_number(v: float) -> str:

@@ -617,3 +617,27 @@ def test_a_bad_framework_entry_fails_naming_the_activation_and_the_field(change,
     fw = dataclasses.replace(framework_of(act, "PyTorch"), **change)
     with pytest.raises(DeclarationError, match=rf"activation 'relu', field 'frameworks': .*{re.escape(message)}"):
         tabs.program(act, fw)
+
+
+def test_a_call_sets_parameters_by_any_declared_spelling_and_selects_variants_as_written():
+    """tabs.setting reads a parameter under its snippet name, its symbol or a declared keyword,
+    and a variant from the snippet's spelling or one of its ``selected_by`` (Keras' approximate=True)."""
+    import dataclasses
+
+    from activations import Activation, Framework, Param, Variant
+
+    act = Activation(
+        slug="shrinky", name="Shrinky", symbol="s", no_reference="a test",
+        expr="Piecewise((x - lamda, x > lamda), (x + lamda, x < -lamda), (0, True))",
+        params=(Param("lambd", "lamda", "1/2", "", keywords=("threshold",)),),
+        variants=(Variant("wide", kwargs={"lambd": "2", "mode": "wide"}, selected_by=("wide=True",)),),
+    )
+    fw = Framework("Keras", ("k.shrink(x, threshold=0.25)", "k.shrink(x, lamda=0.75)", "k.shrink(x)",
+                             "k.shrink(x, wide=True)", "k.shrink(x, mode='wide')", "k.shrink(x, wide=False)"))
+    got = [tabs.setting(act, fw, call) for call in fw.calls]
+    assert [float(s.values["lambd"]) for s in got] == [0.25, 0.75, 0.5, 2.0, 2.0, 0.5]
+    assert [s.spelled["lambd"] for s in got] == ["threshold", "lamda", "", "", "", ""]
+    assert [s.variant for s in got] == ["", "", "", "wide", "wide", ""]
+    assert got[3].chosen == {"mode": "wide"} and tabs.call_values(act, fw, fw.calls[3]) == {"lambd": 2.0, "mode": "wide"}
+    plain = dataclasses.replace(act, params=(dataclasses.replace(act.params[0], keywords=()),))
+    assert tabs.setting(plain, fw, fw.calls[0]).spelled["lambd"] == ""  # an undeclared spelling is not read
