@@ -76,8 +76,12 @@ def api(act) -> dict[str, dict[str, object]]:
     ``<slug>_derivative_<param>`` for each learned parameter, each taking the
     declared parameters with their defaults (floats). A concatenation also
     takes ``axis=-1``; a vector kind has ``<slug>`` and ``<slug>_jacobian``,
-    both along ``axis=-1``. Variant keywords that are not parameters (GELU's
-    ``approximate``) are keywords of every function too.
+    both along ``axis=-1``; a gated kind ``<slug>`` and ``<slug>_derivative``
+    along ``axis=-1`` (the derivative: the diagonals of the two Jacobian
+    blocks, ∂y/∂a then ∂y/∂b, in x's shape). Variant keywords that are not
+    parameters (GELU's ``approximate``) are keywords of every function too,
+    and a stochastic activation (RReLU) takes ``rng=None``: None is
+    evaluation mode, a ``numpy.random.Generator`` training mode.
     """
     p = param_defaults(act)
     extra = {}
@@ -85,6 +89,11 @@ def api(act) -> dict[str, dict[str, object]]:
         for key in v.kwargs:
             if key not in p:
                 extra[key] = VARIANT_DEFAULT
+    if act.stochastic is not None:  # rng=None: evaluation mode; a numpy Generator: training mode
+        extra["rng"] = None
+    if act.kind == "gated":  # the output has half the length along axis; the derivative x's shape
+        kw = {**p, **extra, "axis": -1}
+        return {act.slug: kw, f"{act.slug}_derivative": kw}
     if act.kind == "elementwise":
         kw = {**p, **extra}
         names = {act.slug: kw, f"{act.slug}_derivative": kw}

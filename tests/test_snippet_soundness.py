@@ -19,6 +19,7 @@ import warnings
 
 import numpy as np
 import pytest
+import sympy as sp
 
 import activations
 import derive
@@ -391,3 +392,50 @@ def test_softmax_jacobian_structure(act):
     assert jacobian(np.float32([1.0, 2.0])).dtype == np.float32
     if "axis" in inspect.signature(jacobian).parameters:  # the two new axes replace `axis`
         np.testing.assert_array_equal(jacobian(np.moveaxis(x, -1, 0), axis=0), J)
+
+
+# ---------------------------------------------------------------------------
+# Stochastic activations (RReLU): training mode with a numpy Generator
+# ---------------------------------------------------------------------------
+
+STOCHASTIC = [a for a in CATALOG if a.stochastic is not None]
+
+
+def _bound(act, end: str) -> float:
+    named = {p.name: p.default for p in act.params + act.constants} | {p.symbol: p.default
+                                                                        for p in act.params + act.constants}
+    return float(activations.number(named.get(end, end)))
+
+
+@pytest.mark.parametrize("act", STOCHASTIC, ids=ids(STOCHASTIC))
+@pytest.mark.parametrize("dtype", [np.float64, np.float32], ids=["float64", "float32"])
+def test_training_mode_draws_one_quantity_per_element_from_the_generator(act, dtype):
+    """With rng, each element gets its own draw rng.uniform(low, high, size=x.shape) (drawn for every
+    element); the value and the derivative are the declaration's at those draws, the same for
+    generators in the same state, and new draws on the next call; rng=None is evaluation mode."""
+    module = snippet(act.slug)
+    f, df = getattr(module, act.slug), getattr(module, f"{act.slug}_derivative")
+    syms = derive.symbols(act)
+    values = derive.parameter_values(act)  # defaults, the random quantity at its mean
+    q = syms[act.stochastic.param]
+    expr = derive.expression(act, defaults=False).subs({k: v for k, v in values.items() if k != q})
+    points = [k for k in kink_points(Case(act.slug, act.slug, ()))]
+    x = np.linspace(-6, 6, 49).astype(dtype)
+    x = x[np.all([x != c for c in points], axis=0)] if points else x
+    low, high = _bound(act, act.stochastic.low), _bound(act, act.stochastic.high)
+    draws = np.random.default_rng(7).uniform(low, high, size=x.shape)
+    value_of = sp.lambdify((derive.X, q), expr, reference.NUMPY)
+    slope_of = sp.lambdify((derive.X, q), derive.derivative(expr), reference.NUMPY)
+    expected, expected_d = value_of(x.astype(np.float64), draws), slope_of(x.astype(np.float64), draws)
+    y, d = f(x, rng=np.random.default_rng(7)), df(x, rng=np.random.default_rng(7))
+    assert y.dtype == dtype and d.dtype == dtype
+    rtol = 4 * float(np.finfo(dtype).eps)
+    np.testing.assert_allclose(y, expected, rtol=rtol, atol=0)
+    np.testing.assert_allclose(d, expected_d, rtol=rtol, atol=0)
+    g = np.random.default_rng(7)
+    first, second = f(x, rng=g), f(x, rng=g)
+    assert not np.array_equal(first, second), "a Generator advances: each call draws anew"
+    np.testing.assert_array_equal(f(x, rng=None), f(x))  # evaluation mode, the mean
+    many = f(np.full(200_000, -1.0), rng=np.random.default_rng(0))
+    evaluation = f(-1.0)
+    assert abs(many.mean() - evaluation) < 5 * (high - low) / np.sqrt(12 * many.size)
