@@ -53,6 +53,10 @@ def out_shape(act, name: str, shape: tuple) -> tuple:
             return shape
         size = 1 if shape == () else shape[-1]
         return (shape or (1,)) + (size,)
+    if act.kind == "gated":  # halves along the last axis: an odd length (a scalar too) is a ValueError
+        if shape == () or shape[-1] % 2:
+            return None
+        return shape[:-1] + (shape[-1] // 2,) if name == act.slug else shape
     unhandled(act, "output shapes")
 
 
@@ -147,8 +151,15 @@ def test_scalars_give_numpy_scalars(act):
              (np.array(0.5, dtype=np.float32), np.float32), (np.int8(-2), np.float64)]
     for name, f in functions(act):
         for value, dtype in cases:
+            if act.kind == "gated":  # no halves in a scalar: a clear error, and a pair gives one value
+                with pytest.raises(ValueError, match="even"):
+                    f(value)
+                value = np.stack([value, value])
             y = f(value)
             assert y.dtype == dtype, (name, value, y.dtype)
+            if act.kind == "gated":
+                assert isinstance(y, np.ndarray) and y.shape == out_shape(act, name, (2,)), (name, value)
+                continue
             if adds_an_axis(act, name):
                 assert isinstance(y, np.ndarray) and y.shape == out_shape(act, name, ()), (name, value)
             else:
@@ -160,13 +171,17 @@ def test_scalars_give_numpy_scalars(act):
 def test_arrays_keep_float_dtype_and_shape(act, dtype):
     expected = np.dtype(dtype) if np.issubdtype(dtype, np.floating) else np.dtype(np.float64)
     for name, f in functions(act):
-        for shape in [(), (1,), (5,), (2, 3), (2, 3, 4), (0, 3), (3, 0)]:
+        for shape in [(), (1,), (5,), (2, 3), (2, 3, 4), (0, 3), (3, 0), (4,), (3, 2), (0, 2)]:
             x = (np.arange(int(np.prod(shape))).reshape(shape) % 7 - 3).astype(dtype)
+            if out_shape(act, name, shape) is None:  # a gated activation of an odd length
+                with pytest.raises(ValueError, match="even"):
+                    f(x)
+                continue
             y = f(x)
             assert np.asarray(y).dtype == expected, (name, shape, np.asarray(y).dtype)
             assert np.shape(y) == out_shape(act, name, shape), (name, shape)
-        y = f([[-1, 2, 3], [4, -5, 6]])  # nested lists
-        assert y.dtype == np.float64 and y.shape == out_shape(act, name, (2, 3)), name
+        y = f([[-1, 2, 3, 7], [4, -5, 6, 8]])  # nested lists
+        assert y.dtype == np.float64 and y.shape == out_shape(act, name, (2, 4)), name
 
 
 @pytest.mark.parametrize("act", WITH_PARAMS, ids=ids(WITH_PARAMS))
@@ -178,7 +193,7 @@ def test_python_float_parameter_keeps_dtype(act, dtype):
             one = -1 if activations.number(p.default) < 0 else 1  # a Python int, of the parameter's sign
             for value in sorted({float(activations.number(v)) for v in (p.default, *p.family)}) + [one]:
                 assert f(x, **{p.name: value}).dtype == dtype, (name, p.name, value)
-                y = f(dtype(-1.5), **{p.name: value})
+                y = f(dtype(-1.5) if act.kind != "gated" else x[:2], **{p.name: value})
                 assert (y.dtype if adds_an_axis(act, name) else type(y)) == dtype, (name, p.name, value)
 
 
@@ -213,6 +228,12 @@ def test_no_warning_at_extremes(act, dtype):
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             with np.errstate(over="raise", invalid="raise", divide="raise"):
+                if act.kind == "gated":  # every pair (a, b) of specials, and along axis 0
+                    pairs = np.stack(np.meshgrid(x, x), axis=-1).reshape(-1, 2)
+                    y = f(pairs)
+                    f(pairs.T, axis=0)
+                    f(pairs.reshape(-1))
+                    continue
                 y = f(x)
                 for v in x:  # one at a time too, as scalars
                     f(v)
@@ -234,6 +255,15 @@ def test_nan_propagates(act, dtype):
     """NaN in gives NaN out where it enters, and nowhere else."""
     x = np.array([-1.0, np.nan, 2.0, 0.5], dtype=dtype)
     for name, f in functions(act):
+        if act.kind == "gated":  # (a, b) = ([-1, nan], [2, 0.5]): the second pair only
+            assert np.isnan(f(np.array([np.nan, np.nan], dtype=dtype))).all(), name
+            y = f(x)
+            spoiled = [1] if name == act.slug else [1, 3]
+            assert np.isnan(y[spoiled]).all() and not np.isnan(np.delete(y, spoiled)).any(), (name, y)
+            y = f(x[[0, 2, 1, 3]])  # (a, b) = ([-1, 2], [nan, 0.5]): a NaN in the other half
+            spoiled = [0] if name == act.slug else [0, 2]
+            assert np.isnan(y[spoiled]).all() and not np.isnan(np.delete(y, spoiled)).any(), (name, y)
+            continue
         assert np.isnan(f(dtype(np.nan))).all(), name
         if act.kind == "elementwise":
             y = f(x)
