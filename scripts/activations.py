@@ -270,6 +270,12 @@ def number(text: str) -> Fraction:
     return Fraction(text.strip())
 
 
+def by_kink(mapping: dict) -> dict:
+    """A kink-keyed mapping (``kink_derivative``) keyed by SymPy's spelling of each exact number:
+    "0.5", "1/2" and "2/4" all become "1/2", the ``str`` of the kink SymPy finds."""
+    return {str(number(key)): value for key, value in mapping.items()}
+
+
 def _number(text) -> bool:
     """An exact number written as a string (a float such as 0.1 is not exact: write "0.1")."""
     if not isinstance(text, str):

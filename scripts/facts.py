@@ -17,7 +17,7 @@ import proofs
 import properties
 import tex
 import vector
-from activations import VECTOR_KINDS, Activation
+from activations import VECTOR_KINDS, Activation, by_kink
 from derive import X
 from tex import approx, latex
 
@@ -174,7 +174,8 @@ def _output(act: Activation, expr_symbolic: sp.Expr, label: str) -> OutputFacts:
         props = properties.properties(defaults)
     except properties.PropertyError as err:
         raise derive.DeclarationError(act.slug, str(err)) from err
-    snippet_values = act.kink_derivative
+    snippet_values = by_kink(act.kink_derivative)
+    framework_values = by_kink(act.framework_kink_derivative)
     kink_facts = []
     default_kinks = {k.point: k for k in derive.kinks(defaults, set())}
     for k, ks in zip(kinks, shown_kinks):
@@ -204,7 +205,7 @@ def _output(act: Activation, expr_symbolic: sp.Expr, label: str) -> OutputFacts:
             continuous=_verdict(k.continuous), differentiable=_verdict(k.differentiable),
             differentiable_bool=differentiable_default,
             snippet_value=shown, snippet_value_float=shown_value,
-            frameworks=dict(act.framework_kink_derivative.get(key, {})),
+            frameworks=dict(framework_values.get(key, {})),
         ))
     unknown = set(snippet_values) - {str(k.point) for k in kinks}
     if unknown:

@@ -51,7 +51,8 @@ def derivative(act: Activation, facts: Facts) -> str:
     if facts.kind in vector.KINDS:
         return HEADER + vector_render.derivative_md(facts)
     md = ""
-    kinks = sorted({k.point for o in facts.outputs for k in o.kinks}, key=float)
+    points = {k.point: k.point_value for o in facts.outputs for k in o.kinks}
+    kinks = sorted(points, key=points.get)
     where = ""
     if kinks:
         where = " for $x \\neq " + ", ".join(kinks) + "$"

@@ -229,14 +229,15 @@ def declared_kink_derivative(case: Case, output: int, index: int) -> sp.Expr:
     where f is differentiable and nothing is declared, f'(c) itself.
     """
     act = declaration(case)
+    declared = activations.by_kink(act.kink_derivative)
     kink = kinks(case)[output][index]
     key = str(kink.point)
-    if key not in act.kink_derivative:
+    if key not in declared:
         at_defaults = Case(case.slug, case.slug, (), case.variant)
         key = str(kinks(at_defaults)[output][index].point)
-    if key not in act.kink_derivative and kink.differentiable is True:  # f'(c) exists: no need to declare it
+    if key not in declared and kink.differentiable is True:  # f'(c) exists: no need to declare it
         return kink.left_quotient
-    return derive.parse(act, act.kink_derivative[key]).subs(values_of(case))
+    return derive.parse(act, declared[key]).subs(values_of(case))
 
 
 def _tail(expr: sp.Expr, side: int) -> sp.Expr:
