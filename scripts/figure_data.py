@@ -320,11 +320,15 @@ def _family_param(act: Activation):
 
 
 def _family_expression(act: Activation) -> sp.Expr:
-    """The expression with the family parameter symbolic and every other one at its default."""
+    """The expression with the family parameter symbolic and every other one at its default
+    (a stochastic quantity at its evaluation-mode mean, which may depend on the family parameter)."""
     p = _family_param(act)
     syms = derive.symbols(act)
     others = {syms[q.symbol]: sp.Rational(q.default) for q in act.params if q is not p}
-    return derive.expression(act).subs(others)
+    expr = derive.expression(act)
+    if act.stochastic is not None:
+        expr = expr.subs(syms[act.stochastic.param], derive.stochastic_mean(act))
+    return expr.subs(others)
 
 
 @dataclass(frozen=True)
