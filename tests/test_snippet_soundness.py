@@ -93,15 +93,17 @@ def test_file_style(act):
     path = SNIPPETS / f"{act.slug}.py"
     source = path.read_text(encoding="utf-8")
     lines = source.splitlines()
-    assert len(lines) <= 70, f"{path.name}: {len(lines)} lines"
+    # 70 lines, and room for each variant's own value and derivative (GELU's tanh form)
+    assert len(lines) <= 70 + 40 * len(act.variants), f"{path.name}: {len(lines)} lines"
     assert max(map(len, lines)) <= 88, "lines fit a code block on the page"
     tree = ast.parse(source)
     doc = ast.get_docstring(tree)
     assert doc and 1 <= len(doc.strip().splitlines()) <= 3, "module docstring of 1-3 lines"
     for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            assert [(a.name, a.asname) for a in node.names] == [("numpy", "np")]
-        assert not isinstance(node, ast.ImportFrom), "imports numpy only"
+        if isinstance(node, ast.Import):  # the standard library's math has erf and erfc, NumPy has not
+            assert [(a.name, a.asname) for a in node.names] in ([("numpy", "np")], [("math", None)]), \
+                "imports numpy (and the standard library's math) only"
+        assert not isinstance(node, ast.ImportFrom), "imports numpy (and math) only"
         assert not isinstance(node, (ast.For, ast.While, ast.AsyncFor, ast.ListComp,
                                      ast.SetComp, ast.DictComp, ast.GeneratorExp)), "no Python loops"
         if isinstance(node, ast.Attribute):
