@@ -562,22 +562,31 @@ def _display(act: Activation, text: str) -> str:
 
     components = {}
 
-    class Shown(sp.Function):
-        def __getitem__(self, q):  # f(x, 0)[0]: component 1, as a placeholder symbol
-            name = f"ZCOMPONENT{len(components)}Z"
-            components[name] = latex(self) + "_{" + str(int(q) + 1) + "}"
-            return sp.Symbol(name)
+    def shown(symbol: str):
+        class Shown(sp.Function):
+            def __getitem__(self, q):  # f(x, 0)[0]: component 1, as a placeholder symbol
+                name = f"ZCOMPONENT{len(components)}Z"
+                components[name] = latex(self) + "_{" + str(int(q) + 1) + "}"
+                return sp.Symbol(name)
 
-        def _latex(self, printer):
-            return act.symbol + r"\left(" + ", ".join(printer._print(v) for v in self.args) + r"\right)"
+            def _latex(self, printer):
+                return symbol + r"\left(" + ", ".join(printer._print(v) for v in self.args) + r"\right)"
 
-    names = {slug: sp.Function(other.symbol) for slug, other in by_slug().items()}
-    names.update({"f": Shown, "a": A, "b": B})
-    names.update({f"ZCOMPONENT{q}Z": sp.Symbol(f"ZCOMPONENT{q}Z") for q in range(text.count("f("))})
+        return Shown
+
+    names = {slug: (shown(other.symbol) if _vector_valued(other) else sp.Function(other.symbol))
+             for slug, other in by_slug().items()}
+    names.update({"f": shown(act.symbol), "a": A, "b": B})
+    calls = text.count("(")
+    names.update({f"ZCOMPONENT{q}Z": sp.Symbol(f"ZCOMPONENT{q}Z") for q in range(calls)})
     text = latex(derive.parse(act, text, names, evaluate=False))
-    for name, shown in components.items():
-        text = text.replace(name, shown)
+    for name, shown_text in components.items():
+        text = text.replace(name, shown_text)
     return text
+
+
+def _vector_valued(act: Activation) -> bool:
+    return act.kind in VECTOR_KINDS or act.kind == "gated"
 
 
 def identities(act: Activation) -> list[dict]:
@@ -585,6 +594,7 @@ def identities(act: Activation) -> list[dict]:
     result = []
     for ident in act.identities:
         names = proofs._call_namespace(act, constants=True)
+        names.update({slug: _call(other) for slug, other in by_slug().items() if _vector_valued(other)})
         names.update({"f": _call(act), "a": A, "b": B})
         lhs = sp.sympify(_parse(act, ident.lhs, "identities", names))
         rhs = sp.sympify(_parse(act, ident.rhs, "identities", names))

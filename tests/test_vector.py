@@ -380,3 +380,23 @@ def test_concatenation_jacobian_is_stacked_diagonal_blocks():
     x = np.where(np.abs(x) < 0.05, 0.3, x)
     jac = numeric_jacobian(lambda z: np.concatenate([np.maximum(z, 0), np.maximum(-z, 0)]), x)
     np.testing.assert_allclose(jac, np.vstack([np.diag((x > 0) * 1.0), -np.diag((x < 0) * 1.0)]), atol=1e-8)
+
+
+def test_identities_may_call_other_vector_activations_by_slug(monkeypatch):
+    """softmin = softmax(−x) and exp(log_softmax) = softmax: vector slugs are callable and shown
+    subscripted; a false one is refused naming the field."""
+    import proofs
+
+    table = {**activations.by_slug(), "softmin": ACTS["softmin"], "log_softmax": ACTS["log_softmax"]}
+    monkeypatch.setattr(vector, "by_slug", lambda: table)
+    monkeypatch.setattr(proofs, "by_slug", lambda: table)
+    softmin = dataclasses.replace(ACTS["softmin"], identities=(
+        Identity("softmax of the negated inputs", "f(a, b, x)", "softmax(-a, -b, -x)"),))
+    (shown,) = vector.identities(softmin)
+    assert shown["rhs"] == r"\operatorname{softmax}\left(- a, - b, - x\right)"
+    log_softmax = dataclasses.replace(ACTS["log_softmax"], identities=(
+        Identity("its exponential is softmax", "exp(f(a, b, x)[0])", "softmax(a, b, x)[0]"),))
+    (shown,) = vector.identities(log_softmax)
+    assert shown["rhs"] == r"\operatorname{softmax}\left(a, b, x\right)_{1}"
+    wrong = dataclasses.replace(softmin, identities=(Identity("not softmax", "f(a, b, x)", "softmax(a, b, x)"),))
+    fails(wrong, "identities", derived=True)
