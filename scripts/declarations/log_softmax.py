@@ -1,7 +1,7 @@
 """log_softmax: its declaration (see scripts/activations.py for the fields)."""
 
 from activations import (
-    Activation, Framework, JAXDOC, KERAS_ACTIVATIONS, Naive, PT, Reference, TFDOC, UsedIn,
+    Activation, Framework, Identity, JAXDOC, KERAS_ACTIVATIONS, Naive, PT, Reference, TFDOC, UsedIn,
 )
 
 ACTIVATION = Activation(
@@ -14,6 +14,12 @@ ACTIVATION = Activation(
     expr="x[i] - log(Sum(exp(x[k]), (k, 1, n)))",
     jacobian="KroneckerDelta(i, j) - s[j]",
     plot_range=(-6, 6),
+    identities=(
+        Identity("Its exponential is softmax (shown for the first of three inputs; the others are alike)",
+                 "exp(f(a, b, x)[0])", "softmax(a, b, x)[0]"),
+        Identity("Each output is its input minus one number shared by all, the log-sum-exp",
+                 "f(a, b, x)[0] - a", "f(a, b, x)[2] - x"),
+    ),
     frameworks=(
         Framework("PyTorch", ("torch.nn.LogSoftmax(dim=-1)", "torch.nn.functional.log_softmax(x, dim=-1)"),
                   "Always pass `dim`: its default `None` is deprecated, warns, and picks dim 0 for 1-D and "
