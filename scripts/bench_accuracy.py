@@ -3,9 +3,10 @@
 Elementwise (and concatenating) activations are measured on a grid spanning
 the dtype's range, against the declared expression evaluated by
 ``reference.mp_function`` (the shared mpmath evaluator and its precision
-rule). Row activations (kind ``"vector"``, checked to compute
-exp(x_i) / Σ_k exp(x_k)) are measured on families of rows of logits against
-that formula in mpmath. The naive formula (declared, or derived from the expression) is
+rule). Row activations (kind ``"vector"``) are measured on families of rows of
+logits against their exact values in mpmath: softmax's own reference where
+SymPy proves the declaration is exp(x_i) / Σ_k exp(x_k), ``bench_rows``'
+(from the declared component, threshold and Jacobian rule) otherwise. The naive formula (declared, or derived from the expression) is
 measured on the same points, and every function is evaluated at NaN and ±inf.
 The target of each activation is its declaration's ``ulp`` (value,
 derivative).
@@ -21,11 +22,12 @@ import mpmath
 import numpy as np
 import sympy as sp
 
+import bench_rows
 import derive
 import reference
 from activations import Activation, DeclarationError
-from bench_common import (ROOT, fmt_x, naive_functions, reference_call, row_components, shape_of, snippet_functions,
-                          torch_call)
+from bench_common import (ROOT, fmt_x, gate_view, gated_functions, naive_functions, reference_call, row_components,
+                          shape_of, snippet_functions, torch_call)
 
 KINK_SKIP = 1e-9  # derivative points within this relative distance of a kink are skipped
 
@@ -154,13 +156,19 @@ def _references(act: Activation):
 def accuracy(act: Activation, dtype=np.float64, quick: bool = False,
              points: np.ndarray | None = None, root: Path = ROOT) -> AccuracyRow:
     """Worst ULP errors of the snippet (and of the naive formula) over a grid."""
-    if shape_of(act) != "elementwise":
+    if shape_of(act) == "rows":
         raise DeclarationError(act.slug, f"kind {act.kind!r} is measured on rows, not by accuracy()", "kind")
-    ref_f, ref_d, kinks = _references(act)
+    if shape_of(act) == "gated":  # the gate function g, through the snippet with the value half at 1
+        view = gate_view(act)
+        forward, derivative = gated_functions(act, root)
+        naive = naive_functions(view)
+    else:
+        view = act
+        forward, derivative = snippet_functions(act, root)
+        naive = naive_functions(act)
+    ref_f, ref_d, kinks = _references(view)
     x = grid(dtype, quick) if points is None else np.asarray(points, dtype=dtype)
     x = np.unique(np.concatenate([x, kink_points(kinks, dtype)]))
-    forward, derivative = snippet_functions(act, root)
-    naive = naive_functions(act)
     n = len(ref_f)
     with np.errstate(all="ignore"):  # warnings are the soundness tests' business
         ys = {"forward": _halves(forward(x), n), "derivative": _halves(derivative(x), n),
@@ -239,23 +247,15 @@ def _softmax_formula(xs: list[sp.Symbol]) -> list[sp.Expr]:
     return [sp.exp(v) / total for v in xs]
 
 
-# The exact value of a row, by kind: (the formula it computes, in n symbols; (row, with Jacobian?) ->
-# (values, Jacobian or None)). The declaration is checked against the formula before it is used.
-ROW_REFERENCES = {"vector": (_softmax_formula, _softmax_reference)}
-
-
 def row_reference(act: Activation, sizes=(2, 3)):
-    """The row reference of the activation's kind, once its declaration is proved to compute that formula."""
-    if act.kind not in ROW_REFERENCES:
-        raise DeclarationError(act.slug, f"kind {act.kind!r} has no row reference in bench_accuracy.ROW_REFERENCES",
-                               "kind")
-    formula, exact = ROW_REFERENCES[act.kind]
+    """The exact row function: softmax's own (1 − s_i summed from the other entries, so nothing
+    cancels) where SymPy proves the declaration is softmax, else the generic one of
+    ``bench_rows`` (any declared vector activation, from its declaration alone)."""
     for n in sizes:
-        xs, comps = row_components(act, n)
-        if any(sp.simplify(c - f) != 0 for c, f in zip(comps, formula(list(xs)))):
-            raise DeclarationError(act.slug, f"is not the formula the benchmark's {act.kind!r} reference computes "
-                                             f"(n = {n}): {list(comps)}", "expr")
-    return exact
+        xs, comps = row_components(act, n) if not act.threshold else ((), ())
+        if act.threshold or any(sp.simplify(c - f) != 0 for c, f in zip(comps, _softmax_formula(list(xs)))):
+            return bench_rows.row_reference(act)
+    return _softmax_reference
 
 
 def row_families(quick: bool = False) -> list[tuple[str, bool, np.ndarray]]:

@@ -10,7 +10,11 @@ depends on ``act.kind`` only:
 - ``"concat"``: each output applied entry by entry, concatenated along the
   last axis (CReLU);
 - ``"vector"``: a row (the last axis) maps to a row; the derivative is the
-  Jacobian of a row.
+  Jacobian of a row;
+- ``"gated"``: the last axis splits into the halves (a, b) and f = value·g(gate);
+  the accuracy is that of g, measured through the snippet with the value half
+  at 1 (:func:`gate_view`, :func:`gated_functions`), the speed that of the
+  whole snippet.
 
 A kind missing from :data:`SHAPES` fails with the activation's name and
 the field ``kind``: the benchmark never skips an activation silently.
@@ -39,7 +43,8 @@ from activations import Activation, DeclarationError  # noqa: E402
 
 # How the benchmark feeds each kind: "elementwise" (one value in, one value
 # per output out) or "rows" (a row of logits in, a row out).
-SHAPES: dict[str, str] = {"elementwise": "elementwise", "concat": "elementwise", "vector": "rows"}
+SHAPES: dict[str, str] = {"elementwise": "elementwise", "concat": "elementwise", "vector": "rows",
+                          "gated": "gated"}
 
 
 def shape_of(act: Activation) -> str:
@@ -158,8 +163,11 @@ def _rows_derived(act: Activation) -> Naive:
 
     Expanding the declared Σ costs time that grows fast with the row length
     (seconds at 30, minutes at 100): a row activation that is benchmarked on
-    long rows is better off declaring its naive formula.
+    long rows is better off declaring its naive formula, and a projection (sparsemax) must.
     """
+    if act.threshold:
+        raise DeclarationError(act.slug, "a projection has no formula to derive a naive one from: "
+                                         "declare naive=Naive(forward, derivative)", "naive")
 
     def forward(x):
         x = np.asarray(x, dtype=float)
@@ -177,12 +185,66 @@ def _rows_derived(act: Activation) -> Naive:
                  "its Jacobian, each entry differentiated by SymPy", True)
 
 
+def gate_view(act: Activation) -> Activation:
+    """The gate function g of a gated activation (f = value·g(gate), derived by scripts/gated.py)
+    as an elementwise declaration at the default parameters."""
+    import gated
+
+    g = gated.gate_function(act)
+    return dataclasses.replace(act, kind="elementwise", gate="", expr=sp.sstr(g), params=(), constants=(),
+                               variants=(), naive=None, kink_derivative={}, framework_kink_derivative={},
+                               identities=())
+
+
+def gated_functions(act: Activation, root: Path = ROOT) -> tuple[Callable, Callable]:
+    """g and g' of a gated activation, computed by its snippet with the value half at 1."""
+    forward, derivative = snippet_functions(act, root)
+
+    def pair(t):
+        t = np.atleast_1d(np.asarray(t))
+        halves = [t, np.ones_like(t)] if act.gate == "first" else [np.ones_like(t), t]
+        return np.concatenate(halves, axis=-1), t.shape[-1], np.ndim(t)
+
+    def g(t):
+        x, n, _ = pair(t)
+        return forward(x)
+
+    def dg(t):
+        x, n, _ = pair(t)
+        d = derivative(x)
+        return d[..., :n] if act.gate == "first" else d[..., n:]
+
+    return g, dg
+
+
+def _gated_derived(act: Activation) -> Naive:
+    """lambdify of value·g(gate) and of its two partial derivatives, on the halves of x."""
+    import gated
+
+    f = gated.gated_expression(act)
+    a, b = vector.A, vector.B
+    value = sp.lambdify((a, b), f, "numpy")
+    parts = [sp.lambdify((a, b), sp.diff(f, v), "numpy") for v in (a, b)]
+
+    def forward(x):
+        x = np.asarray(x, dtype=float)
+        return value(*np.split(x, 2, axis=-1))
+
+    def derivative(x):
+        x = np.asarray(x, dtype=float)
+        halves = np.split(x, 2, axis=-1)
+        return np.concatenate([np.broadcast_to(p(*halves), halves[0].shape) for p in parts], axis=-1)
+
+    return Naive(_quiet(_same_dtype(forward)), _quiet(_same_dtype(derivative)), sp.sstr(f) + " on the halves (a, b)",
+                 "∂/∂a and ∂/∂b, differentiated by SymPy", True)
+
+
 def naive_functions(act: Activation) -> Naive:
     """The declared naive formulas, or ones derived from the declared expression."""
     if act.naive is not None:
         return Naive(compile_naive(act.naive.forward, act), compile_naive(act.naive.derivative, act),
                      act.naive.forward, act.naive.derivative, False)
-    return _rows_derived(act) if shape_of(act) == "rows" else _elementwise_derived(act)
+    return {"rows": _rows_derived, "gated": _gated_derived}.get(shape_of(act), _elementwise_derived)(act)
 
 
 def fmt_x(x: float) -> str:
@@ -203,7 +265,7 @@ def reference_call(act: Activation) -> tuple[str, Callable] | None:
     if not text:
         return None
     namespace = {"np": np}
-    if text.startswith("scipy"):
+    if "scipy" in text:  # scipy.special.expit(x), x * scipy.special.expit(x), ...
         import scipy.special  # noqa: F401 - makes scipy.special reachable from the name scipy
 
         namespace["scipy"] = sys.modules["scipy"]

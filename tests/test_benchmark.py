@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from pathlib import Path
 
 import mpmath
 import numpy as np
@@ -26,7 +27,9 @@ import bench_report
 import bench_site
 import bench_speed
 import benchmark
-from conftest import CATALOG, ids
+from conftest import CATALOG, ids, is_softmax
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "declarations"
 
 BY_SLUG = activations.by_slug()
 ROWS = [a for a in CATALOG if bench_common.shape_of(a) == "rows"]
@@ -53,7 +56,10 @@ def test_snippet_and_naive_formulas_come_from_the_declaration(act):
     assert np.all(np.isfinite(naive.forward(x))) and np.all(np.isfinite(naive.derivative(x)))
 
 
-@pytest.mark.parametrize("act", CATALOG, ids=ids(CATALOG))
+DERIVABLE = [a for a in CATALOG if not a.threshold]  # a projection (sparsemax) declares its naive formula
+
+
+@pytest.mark.parametrize("act", DERIVABLE, ids=ids(DERIVABLE))
 def test_a_declaration_without_naive_gets_one_derived_from_its_expression(act):
     bare = dataclasses.replace(act, naive=None)
     naive = bench_common.naive_functions(bare)
@@ -63,6 +69,12 @@ def test_a_declaration_without_naive_gets_one_derived_from_its_expression(act):
     np.testing.assert_allclose(naive.forward(x), forward(x), rtol=1e-12, atol=1e-15)
     np.testing.assert_allclose(naive.derivative(x), derivative(x), rtol=1e-12, atol=1e-15)
     assert naive.forward(x.astype(np.float32)).dtype == forward(x.astype(np.float32)).dtype
+
+
+def test_a_projection_without_naive_fails_naming_the_field():
+    act = next(a for a in activations.load(FIXTURES) if a.slug == "sparsemax")
+    with pytest.raises(activations.DeclarationError, match=r"'sparsemax', field 'naive'"):
+        bench_common.naive_functions(dataclasses.replace(act, naive=None))
 
 
 def test_derived_naive_is_as_naive_as_its_expression():
@@ -76,8 +88,8 @@ def test_derived_naive_is_as_naive_as_its_expression():
 
 
 def test_an_unknown_kind_fails_naming_the_activation_and_the_field(monkeypatch):
-    gated = dataclasses.replace(BY_SLUG["relu"], kind="gated")
-    with pytest.raises(activations.DeclarationError, match=r"activation 'relu', field 'kind': kind 'gated'"):
+    gated = dataclasses.replace(BY_SLUG["relu"], kind="tensor")  # a kind the benchmark does not know
+    with pytest.raises(activations.DeclarationError, match=r"activation 'relu', field 'kind': kind 'tensor'"):
         bench_common.shape_of(gated)
     with pytest.raises(activations.DeclarationError, match="'relu'"):
         bench_accuracy.measure(gated, quick=True)
@@ -186,8 +198,9 @@ def test_row_accuracy_quick(act):
     families = bench_accuracy.row_accuracy(act, quick=True)
     assert len(families) == 4 and all(f.ok for f in families) and {f.slug for f in families} == {act.slug}
     exact = [f for f in families if f.exact_differences]
-    assert exact and all(f.naive_forward == float("inf") for f in exact)  # exp(x) overflows past 709
-    assert any(f.naive_jacobian is not None and f.naive_jacobian > 1e6 for f in families)  # s(1 - s) cancels
+    if is_softmax(act.slug):  # what the naive formula gets wrong is softmax's
+        assert exact and all(f.naive_forward == float("inf") for f in exact)  # exp(x) overflows past 709
+        assert any(f.naive_jacobian is not None and f.naive_jacobian > 1e6 for f in families)  # s(1 - s) cancels
     if act.scipy:
         assert act.scipy in families[0].others and families[0].reference_name == act.scipy
 
@@ -416,9 +429,44 @@ def test_a_quick_run_lists_every_declared_activation(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("act", ROWS, ids=ids(ROWS))
 def test_a_row_reference_is_used_only_for_the_formula_it_computes(act):
-    assert bench_accuracy.row_reference(act) is bench_accuracy.ROW_REFERENCES[act.kind][1]
+    """softmax's own reference only where SymPy proves the declaration is softmax; any other
+    declaration (softmin here) gets the generic one, which agrees with SymPy's exact values."""
+    import bench_rows
+    import vector
+
+    reference = bench_accuracy.row_reference(act)
+    assert (reference is bench_accuracy._softmax_reference) == is_softmax(act.slug)
     negated = dataclasses.replace(act, expr=act.expr.replace("exp(x[i])", "exp(-x[i])").replace(
-        "exp(x[k])", "exp(-x[k])"))  # softmin declared under the same kind
-    assert negated.expr != act.expr
-    with pytest.raises(activations.DeclarationError, match=rf"'{act.slug}', field 'expr'"):
-        bench_accuracy.row_reference(negated)
+        "exp(x[k])", "exp(-x[k])"), jacobian="-s[i]*(KroneckerDelta(i, j) - s[j])")
+    generic = bench_accuracy.row_reference(negated) if negated.expr != act.expr else reference
+    assert isinstance(generic, bench_rows.RowReference) or generic is bench_accuracy._softmax_reference
+    row = [0.3, -1.2, 2.5, 0.31]
+    for declaration, fn in ((act, reference), (negated, generic)):
+        values, jac = fn(np.array(row), True)
+        exact = vector.evaluate(declaration, row)
+        assert [float(v) for v in values] == pytest.approx([float(e) for e in exact], rel=1e-15)
+        assert len(jac) == 4 and all(len(r) == 4 for r in jac)
+
+
+def test_the_generic_row_reference_follows_the_declared_threshold_and_rule():
+    """Sparsemax (the fixture): the support by the sorted-support rule, zeros off it, rows summing
+    to 1, and the declared Jacobian rule against SymPy's on the row's region."""
+    import bench_rows
+    import sympy as sp
+    import vector
+
+    act = next(a for a in activations.load(FIXTURES) if a.slug == "sparsemax")
+    reference = bench_rows.row_reference(act)
+    row = [0.3, -1.2, 2.5, 2.2, -0.1]
+    values, jac = reference(np.array(row), True)
+    exact = vector.evaluate(act, row)
+    assert [float(v) for v in values] == pytest.approx([float(e) for e in exact], abs=1e-15)
+    assert [float(v) > 0 for v in values] == [False, False, True, True, False]
+    region, xs = vector.region_of(act, row), vector.inputs(len(row))
+    at = dict(zip(xs, map(sp.nsimplify, row)))
+    for i, out in enumerate(region.outputs):
+        for j, v in enumerate(xs):
+            assert float(jac[i][j]) == pytest.approx(float(sp.diff(out, v).subs(at)), abs=1e-15)
+    big = np.random.default_rng(0).normal(size=100)
+    values, _ = reference(big, False)
+    assert abs(float(sum(values)) - 1) < 1e-60 and min(values) >= 0
