@@ -206,13 +206,20 @@ def _set(support) -> str:
     return "{" + ", ".join(str(r + 1) for r in support) + "}"
 
 
+def _exact(v) -> sp.Expr:
+    """A float as the exact binary number it is (1e-300 is not 0); other values as SymPy numbers."""
+    if isinstance(v, float):
+        return sp.Rational(v)
+    return v if isinstance(v, sp.Rational) else sp.nsimplify(v)  # nsimplify(Rational(1e-300)) is 0
+
+
 def region_of(act: Activation, values) -> Region:
     """The region of an exact input, found by the sorted-support rule.
 
     Sort the inputs in decreasing order; the support's size is the largest
     m with x_(m) > τ_m, τ_m being the threshold over the m largest.
     """
-    values = [sp.nsimplify(v) for v in values]
+    values = [_exact(v) for v in values]
     size = len(values)
     xs = inputs(size)
     order = sorted(range(size), key=lambda r: -values[r])
@@ -227,7 +234,7 @@ def region_of(act: Activation, values) -> Region:
 
 def evaluate(act: Activation, values) -> list[sp.Expr]:
     """The exact output of a vector activation at an exact input (any length)."""
-    values = [sp.nsimplify(v) for v in values]
+    values = [_exact(v) for v in values]
     xs = inputs(len(values))
     if act.threshold:
         outs = region_of(act, values).outputs

@@ -23,7 +23,7 @@ import numpy as np
 import {slug} as m
 result = doctest.testmod(m, optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS)
 print(result.attempted, result.failed)
-print(np.asarray(m.{slug}(np.linspace(-3, 3, 7, dtype=np.float32))).dtype)
+print(np.asarray(m.{slug}(np.linspace(-3, 3, 8, dtype=np.float32))).dtype)
 """
 
 

@@ -400,3 +400,12 @@ def test_identities_may_call_other_vector_activations_by_slug(monkeypatch):
     assert shown["rhs"] == r"\operatorname{softmax}\left(a, b, x\right)_{1}"
     wrong = dataclasses.replace(softmin, identities=(Identity("not softmax", "f(a, b, x)", "softmax(a, b, x)"),))
     fails(wrong, "identities", derived=True)
+
+
+def test_a_float_row_is_projected_as_the_binary_numbers_it_holds():
+    """1e-300 is not 0: the support of [1e-300, -1e-300, 0, 5e-324, 1] is {1e-300, 1}, τ = 1e-300/2."""
+    row = [1e-300, -1e-300, 0.0, 5e-324, 1.0]
+    region = vector.region_of(ACTS["sparsemax"], row)
+    assert region.support == (0, 4)
+    values = vector.evaluate(ACTS["sparsemax"], row)
+    assert values[0] == sp.Rational(1e-300) / 2 and values[3] == 0
