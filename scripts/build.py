@@ -48,6 +48,7 @@ import sympy  # noqa: E402
 
 import activations  # noqa: E402
 import derive  # noqa: E402
+import differences  # noqa: E402
 import facts as facts_mod  # noqa: E402
 import figures  # noqa: E402
 import notebooks  # noqa: E402
@@ -384,6 +385,9 @@ def generate(out: Path = DEFAULT_OUT, root: Path = ROOT, force: bool = False) ->
     index_key = _digest(code_key(INDEX_CODE), *every)
     if not fresh(index, index_key):
         emit(index, index_key, render.index(acts).encode())
+    where = out / "generated" / "differences.md"  # the frameworks' differences, from every declaration
+    if not fresh(where, index_key):
+        emit(where, index_key, differences.page(acts).encode())
     landing = out / "generated" / "comparison.md"
     landing_key = _digest(code_key(FRAGMENT_CODE), *(cache.fragment_key(a) for a in acts))
     if not fresh(landing, landing_key):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from activations import CONCEPT_PAGES, FAMILIES, Activation
+import differences
 import tabs
 from facts import NUMERICAL, Facts, OutputFacts
 import vector
@@ -258,8 +259,9 @@ def differentiability(act: Activation, facts: Facts, call: str = "") -> str:
 
 
 def frameworks(act: Activation) -> str:
-    """The "In the frameworks" tabs: complete programs with their output (scripts/tabs.py)."""
-    return tabs.frameworks(act)
+    """The "In the frameworks" tabs: complete programs with their output (scripts/tabs.py), then
+    where the frameworks differ (scripts/differences.py)."""
+    return tabs.frameworks(act) + differences.markdown(act)
 
 
 def index(acts: list[Activation]) -> str:
