@@ -25,11 +25,13 @@ ACTIVATION = Activation(
     ),
     framework_kink_derivative={"1": {"PyTorch": "0", "Keras": "0"}},
     frameworks=(
-        Framework("PyTorch", ("torch.nn.Threshold(1.0, 0.0)", "torch.nn.functional.threshold(x, 1.0, 0.0)"),
+        Framework("PyTorch", ("torch.nn.Threshold(threshold=1.0, value=0.0, inplace=False)",
+                              "torch.nn.functional.threshold(x, threshold=1.0, value=0.0, inplace=False)"),
                   "`threshold` and `value` have no defaults: both must be given (here 1 and 0). "
                   "NaN passes through (it is not ≤ threshold), and the gradient is 0 at x = threshold.",
                   PT + "torch.nn.Threshold.html"),
-        Framework("Keras", ("keras.ops.threshold(x, 1.0, 0.0)", "keras.activations.threshold(x, 1.0, 0.0)",
+        Framework("Keras", ("keras.ops.threshold(x, threshold=1.0, default_value=0.0)",
+                            "keras.activations.threshold(x, threshold=1.0, default_value=0.0)",
                             "keras.activations.relu(x, negative_slope=0.0, max_value=None, threshold=1.0)"),
                   "The arguments are `threshold` and `default_value` (PyTorch's `value`), both required. "
                   "Unlike PyTorch, a NaN input gives `default_value` (it computes `where(x > threshold, x, "
