@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from activations import Activation, DeclarationError, by_slug
-from derive import X, derivative, expression, outputs, parameter_values, parse, pieces, symbols
+from derive import Phi, X, derivative, expression, outputs, parameter_values, parse, pieces, symbols
 from properties import image
 from tex import latex
 
@@ -57,6 +57,14 @@ def _call_namespace(act: Activation, constants: bool) -> dict:
     return names
 
 
+def _forms(expr: sp.Expr):
+    """The expression, then rewritten with exp, then with erf (Φ(x) + Φ(−x) − 1 is 0 only as erf)."""
+    yield expr
+    yield expr.rewrite(sp.exp)
+    if expr.has(Phi, sp.erfc):
+        yield expr.rewrite(sp.erf)
+
+
 def prove_equal(lhs: sp.Expr, rhs: sp.Expr) -> bool:
     """Decide lhs == rhs for every real x, piece by piece."""
     if isinstance(lhs, sp.MatrixBase) or isinstance(rhs, sp.MatrixBase):
@@ -67,7 +75,7 @@ def prove_equal(lhs: sp.Expr, rhs: sp.Expr) -> bool:
         if isinstance(p.interval, sp.FiniteSet):
             if any(sp.simplify(p.expr.subs(X, c)) != 0 for c in p.interval):
                 return False
-        elif sp.simplify(p.expr) != 0 and sp.simplify(p.expr.rewrite(sp.exp)) != 0:
+        elif all(sp.simplify(form) != 0 for form in _forms(p.expr)):
             return False
     return True
 

@@ -203,3 +203,11 @@ def test_sympy_diff_of_max_would_have_lied_at_the_kink():
     """Why derive.py never differentiates Max directly (DESIGN.md's trap)."""
     naive = sp.diff(sp.Max(0, X), X).subs(X, 0)
     assert naive == sp.Rational(1, 2)  # Heaviside(0) = 1/2: a value, where none exists
+
+
+def test_identities_with_phi_are_proved_through_erf():
+    """Φ(x) + Φ(−x) = 1 holds only once Φ is written with erf: the prover tries that form too."""
+    x = derive.X
+    assert proofs.prove_equal(x * derive.Phi(x), x * (1 + sp.erf(x / sp.sqrt(2))) / 2)
+    assert proofs.prove_equal(x * derive.Phi(x) + x * derive.Phi(-x), x)
+    assert not proofs.prove_equal(x * derive.Phi(x), x / 2)
