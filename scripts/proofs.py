@@ -73,11 +73,25 @@ def prove_equal(lhs: sp.Expr, rhs: sp.Expr) -> bool:
     diff = sp.piecewise_fold((lhs - rhs).rewrite(sp.Piecewise))
     for p in pieces(diff, allow_points=True):
         if isinstance(p.interval, sp.FiniteSet):
-            if any(sp.simplify(p.expr.subs(X, c)) != 0 for c in p.interval):
+            if any(sp.simplify(p.expr.subs(X, c).doit()) != 0 for c in p.interval):
+                return False
+        elif p.expr.has(sp.Limit):  # a limit in a parameter may depend on the sign of x (Swish, β → ∞)
+            if not all(sp.simplify(form) == 0 for form in _signed_limits(p.expr, p.interval)):
                 return False
         elif all(sp.simplify(form) != 0 for form in _forms(p.expr)):
             return False
     return True
+
+
+def _signed_limits(expr: sp.Expr, interval: sp.Interval):
+    """The piece with its limits taken for x of each sign the interval holds (and at 0)."""
+    t = sp.Symbol("t", positive=True)
+    if interval.end > 0:
+        yield expr.subs(X, t).doit().subs(t, X)
+    if interval.start < 0:
+        yield expr.subs(X, -t).doit().subs(t, -X)
+    if interval.contains(0) == sp.true:
+        yield expr.subs(X, 0).doit()
 
 
 def identity_display(act: Activation, text: str) -> sp.Expr:
@@ -118,7 +132,11 @@ def identities(act: Activation) -> list[ProvedIdentity]:
         rhs = parse(act, ident.rhs, ns)
         values = parameter_values(act, constants_only=True)
         lhs, rhs = sp.sympify(lhs).subs(values), sp.sympify(rhs).subs(values)
-        proved = prove_equal(lhs, rhs)
+        try:
+            proved = prove_equal(lhs, rhs)
+        except (NotImplementedError, ValueError, TypeError) as err:  # SymPy gives up on a form
+            raise DeclarationError(act.slug, f"SymPy cannot decide {ident.lhs} = {ident.rhs}: {err}",
+                                   "identities") from None
         if not proved:
             raise DeclarationError(act.slug, f"SymPy cannot prove {ident.lhs} = {ident.rhs}")
         result.append(ProvedIdentity(

@@ -211,3 +211,12 @@ def test_identities_with_phi_are_proved_through_erf():
     assert proofs.prove_equal(x * derive.Phi(x), x * (1 + sp.erf(x / sp.sqrt(2))) / 2)
     assert proofs.prove_equal(x * derive.Phi(x) + x * derive.Phi(-x), x)
     assert not proofs.prove_equal(x * derive.Phi(x), x / 2)
+
+
+def test_a_limit_in_a_parameter_is_taken_for_each_sign_of_x():
+    """lim_{β→∞} x·σ(βx) is ReLU: x for x > 0, 0 for x < 0 and at 0; not x everywhere."""
+    x, beta = derive.X, sp.Symbol("beta", positive=True)
+    swish = x / (1 + sp.exp(-beta * x))
+    assert proofs.prove_equal(sp.Limit(swish, beta, sp.oo), sp.Max(x, 0))
+    assert proofs.prove_equal(sp.Limit(swish, beta, 0), x / 2)
+    assert not proofs.prove_equal(sp.Limit(swish, beta, sp.oo), x)
