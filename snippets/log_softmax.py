@@ -58,8 +58,9 @@ def _both(x, axis):
         lo = np.where(np.isfinite(d), (x - (d - (d - x))) - (m + (d - x)), 0)
         e = np.exp(d) * (1 + lo)  # exp(x − m) ≤ 1, to an ulp
         top = d == 0  # the entries equal to the max: exp gives exactly 1
-        c = np.sum(top, axis=axis, keepdims=True, dtype=x.dtype)
-        t = np.sum(np.where(top, 0, e), axis=axis, keepdims=True) + (c - 1)
+        c = np.sum(top, axis=axis, keepdims=True, dtype=x.dtype) - 1  # other maxima
+        r = np.where(top, 0, e)  # summed from small to large, which rounds less
+        t = np.sum(np.sort(r, axis=axis) if r.ndim else r, axis=axis, keepdims=True) + c
         return d - np.log1p(t) + lo, e / (1 + t)
 
 
