@@ -362,9 +362,10 @@ def family_facts(act: Activation) -> FamilyFacts:
                 same_set = sp.Union(same_set, piece.interval)
         breaks = set(derive.breakpoints(derive.pieces(expr)))
     except derive.ParametricPieces:  # the parameter moves a breakpoint (Hardtanh's bounds)
-        same_set, breaks = _coinciding(expr, sym, values, xs), set()
+        breaks = set()
         for v in values:
             breaks |= set(derive.breakpoints(derive.pieces(expr.subs(sym, v))))
+        same_set = _coinciding(expr, sym, values, xs, sorted(breaks))
     same_in_plot = sp.Intersection(same_set, plot)
     differ_in_plot = sp.Complement(plot, same_set)
     same = [(float(i.start), float(i.end)) for i in _intervals(same_in_plot) if i.measure > 0]
@@ -398,18 +399,36 @@ def family_facts(act: Activation) -> FamilyFacts:
     )
 
 
-def _coinciding(expr: sp.Expr, sym: sp.Symbol, values: list, xs: np.ndarray) -> sp.Set:
+def _coinciding(expr: sp.Expr, sym: sp.Symbol, values: list, xs: np.ndarray, breaks=()) -> sp.Set:
     """Where the family's curves coincide, found on the plot grid (for a parameter that moves a
-    breakpoint, where the pieces cannot be split symbolically): a union of grid intervals."""
+    breakpoint, where the pieces cannot be split symbolically): a union of intervals.
+
+    A run of grid points where the curves agree ends at a grid point; where a member's breakpoint
+    lies within one grid step beyond it, the run ends at that breakpoint instead, closed if every
+    curve takes the same value there exactly and open if not (Hardshrink's jumps at ±λ)."""
     ys = np.array([reference.numpy_function(expr.subs(sym, v))(xs) for v in values])
     scale = np.nanmax(np.abs(ys)) or 1.0
     equal = np.ptp(ys, axis=0) <= 1e-12 * scale
+    step = float(xs[1] - xs[0]) if len(xs) > 1 else 0.0
+
+    def agree_at(c) -> bool:
+        return len({sp.simplify(expr.subs(sym, v).subs(derive.X, c)) for v in values}) == 1
+
+    def end(x: float, side: int) -> tuple[sp.Expr, bool]:
+        """(the run's end, open?): the nearest breakpoint within a step on ``side``, else the grid point."""
+        near = [c for c in breaks if 0 <= side * (float(c) - x) <= step * (1 + 1e-9)]
+        if not near:
+            return sp.nsimplify(x), False
+        c = min(near, key=lambda c: abs(float(c) - x))
+        return c, not agree_at(c)
+
     result, start = sp.S.EmptySet, None
     for x, flag in zip(list(xs) + [None], list(equal) + [False]):
         if flag and start is None:
             start = x
         elif not flag and start is not None:
-            result = sp.Union(result, sp.Interval(sp.nsimplify(start), sp.nsimplify(previous)))
+            (a, a_open), (b, b_open) = end(float(start), -1), end(float(previous), 1)
+            result = sp.Union(result, sp.Interval(a, b, a_open, b_open))
             start = None
         previous = x
     return result

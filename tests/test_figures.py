@@ -208,6 +208,20 @@ def test_the_family_text_is_true_when_the_parameter_changes_every_piece():
     assert "β changes the curve across the plotted range" in text and "(0, 0)" in text
 
 
+def test_the_family_text_is_exact_at_jumps_the_parameter_moves():
+    """x where |x| > λ, else 0, for λ = 1/4, 1/2, 1: they coincide for x < −1, −1/4 ≤ x ≤ 1/4 and x > 1
+    (open at the jumps ±1, closed at ±1/4 where every curve is 0), found on the grid and snapped
+    to the breakpoints; ±1/4 lie inside that set, so they are not extra common points."""
+    act = activations.Activation(
+        slug="shrink_test", name="Shrink", symbol="s", no_reference="a test", plot_range=(-3, 3),
+        expr="Piecewise((x, Abs(x) > lamda), (0, True))",
+        params=(activations.Param("lambd", "lamda", "1/2", "", family=("1/4", "1/2", "1")),))
+    ff = figure_data.family_facts(act)
+    assert ff.same_text == "x < −1 and −0.25 ≤ x ≤ 0.25 and x > 1"
+    assert ff.differ_text == "−1 ≤ x < −0.25 and 0.25 < x ≤ 1"
+    assert ff.common_points == []
+
+
 # --------------------------------------------------------------------------
 # Saturation only in the tails
 
