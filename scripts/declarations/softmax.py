@@ -25,7 +25,8 @@ ACTIVATION = Activation(
                   "\"If any input values are +inf, the result will be all NaN\" (its documentation).",
                   JAXDOC + "jax.nn.softmax.html"),
         Framework("TensorFlow", ("tf.nn.softmax(x, axis=-1)",),
-                  "Its default `axis=None` also means the last axis.", TFDOC + "tf/nn/softmax"),
+                  "Its default `axis=None` also means the last axis. A +inf input gives NaN there and 0 "
+                  "elsewhere in float32, NaN for the whole slice in float64.", TFDOC + "tf/nn/softmax"),
     ),
     references=(
         Reference("J. S. Bridle", 1990,
