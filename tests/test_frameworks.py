@@ -327,6 +327,217 @@ print(repr(float(tf.nn.leaky_relu(tf.constant(-1.0, dtype=tf.float64)))))
 }
 
 
+# Probes for the notes and pages of the activations added after softmax (log-softmax, softmin, RReLU,
+# GLU, Mish, Threshold): one program per (framework, activation), each printing one JSON object.
+# Values are printed as repr strings ("nan", "-inf", "0.0"), so a test compares them exactly.
+SHOW = """
+import json
+def show(values):
+    import numpy as np
+    return [repr(float(v)) for v in np.asarray(values, dtype=np.float64).reshape(-1)]
+def names(module, part):
+    return sorted(n for n in dir(module) if part in n.lower())
+def raised(call):
+    try:
+        call()
+        return "no error"
+    except Exception as err:
+        return f"{type(err).__name__}: {str(err).splitlines()[0]}"
+"""
+IMPLICIT_DIM = """
+def implicit_dim(function, reference):
+    import warnings
+    found = []
+    for shape in [(4,), (2, 4), (2, 3, 4), (2, 2, 3, 4)]:
+        x = torch.arange(float(torch.Size(shape).numel())).reshape(shape)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            y = function(x)
+        dims = [d for d in range(x.ndim) if torch.allclose(y, reference(x, d))]
+        found.append([len(shape), dims, any("Implicit dimension choice" in str(w.message) for w in caught)])
+    return found
+"""
+NOTE_PROBES = {
+    "PyTorch": {
+        "softmax_family": SHOW + IMPLICIT_DIM + """
+import torch
+F, t, inf = torch.nn.functional, torch.tensor, float("inf")
+facts = {
+    "log_softmax_implicit_dim": implicit_dim(F.log_softmax, lambda x, d: torch.log_softmax(x, d)),
+    "softmin_implicit_dim": implicit_dim(F.softmin, lambda x, d: torch.softmax(-x, d)),
+    "log_softmax": {s: show(F.log_softmax(t(v), -1)) for s, v in [("[inf, 0, 1]", [inf, 0.0, 1.0]),
+                                                                   ("[-inf, 0]", [-inf, 0.0])]},
+    "softmin": {s: show(F.softmin(t(v), -1)) for s, v in [("[-inf, 0]", [-inf, 0.0]), ("[inf, 0]", [inf, 0.0]),
+                                                           ("[inf, inf]", [inf, inf])]},
+    "softmax": {f"{s} {d}": show(F.softmax(t(v, dtype=getattr(torch, d)), -1))
+                for s, v in [("[inf, 0]", [inf, 0.0]), ("[inf, 0, 1]", [inf, 0.0, 1.0]), ("[-inf, -inf]", [-inf, -inf])]
+                for d in ("float32", "float64")},
+}
+logits, target = t([[2.0, -1.0, 0.5], [0.0, 3.0, -2.0]]), t([1, 2])
+facts["cross_entropy_is_log_softmax_then_nll"] = torch.equal(
+    torch.nn.CrossEntropyLoss()(logits, target), torch.nn.NLLLoss()(torch.nn.LogSoftmax(dim=1)(logits), target))
+print(json.dumps(facts))
+""",
+        "rrelu": SHOW + """
+import inspect
+import torch
+F, t = torch.nn.functional, torch.tensor
+module = torch.nn.RReLU()
+facts = {"module_training": module.training,
+         "function_training_default": inspect.signature(F.rrelu).parameters["training"].default}
+x = torch.full((1000,), -1.0, dtype=torch.float64, requires_grad=True)
+y = module(x)
+y.sum().backward()
+slopes = -y.detach()
+facts["backward_node"] = type(y.grad_fn).__name__
+facts["gradient_is_the_drawn_slope"] = torch.equal(x.grad, slopes)
+facts["slopes_in_bounds"] = bool(((slopes >= 0.125) & (slopes <= 1 / 3)).all())
+facts["distinct_slopes"] = len(set(slopes.tolist()))
+facts["next_call_draws_again"] = not torch.equal(module(x.detach()), y.detach())
+# At the kink: the same generator state draws the same slopes for a row of zeros as for a row of -1s.
+torch.manual_seed(0)
+drawn = -module(torch.full((50,), -1.0, dtype=torch.float64))
+torch.manual_seed(0)
+z = torch.zeros(50, dtype=torch.float64, requires_grad=True)
+module(z).sum().backward()
+facts["kink_gradient_in_training_is_the_drawn_slope"] = torch.equal(z.grad, drawn) and len(set(drawn.tolist())) > 1
+u = torch.full((1000,), -1.0, dtype=torch.float64)
+facts["function_default_is_evaluation"] = show(torch.unique(F.rrelu(u)))
+module.eval()
+facts["eval_module"] = show(torch.unique(module(u)))
+print(json.dumps(facts))
+""",
+        "glu": SHOW + """
+import torch
+print(json.dumps({"odd": raised(lambda: torch.nn.functional.glu(torch.ones(3))),
+                  "odd_module": raised(lambda: torch.nn.GLU()(torch.ones(2, 5)))}))
+""",
+        "threshold": SHOW + """
+import torch
+x = torch.tensor([float("nan"), 0.5, 1.0, 2.0], dtype=torch.float64, requires_grad=True)
+y = torch.nn.functional.threshold(x, 1.0, -3.0)
+y.sum().backward()
+print(json.dumps({"values": show(y.detach()), "gradient": show(x.grad)}))
+""",
+    },
+    "JAX": {
+        "softmax_family": SHOW + """
+import jax
+import jax.numpy as jnp
+inf = jnp.inf
+a = lambda v, d=jnp.float64: jnp.array(v, dtype=d)
+facts = {
+    "log_softmax": {"[inf, 0]": show(jax.nn.log_softmax(a([inf, 0.0]))),
+                    "[inf, 0, 1]": show(jax.nn.log_softmax(a([inf, 0.0, 1.0]))),
+                    "[-inf, 0]": show(jax.nn.log_softmax(a([-inf, 0.0]))),
+                    "[1, 2, 3] where [T, F, T]": show(jax.nn.log_softmax(a([1.0, 2.0, 3.0]),
+                                                                         where=jnp.array([True, False, True])))},
+    "softmin_names": names(jax.nn, "softmin"),
+    "softmax_of_minus": {s: show(jax.nn.softmax(-a(v)))
+                         for s, v in [("[-inf, 0]", [-inf, 0.0]), ("[inf, 0]", [inf, 0.0]), ("[inf, inf]", [inf, inf])]},
+    "softmax": {f"{s} {d.__name__}": show(jax.nn.softmax(a(v, d)))
+                for s, v in [("[inf, 0]", [inf, 0.0]), ("[-inf, -inf]", [-inf, -inf])]
+                for d in (jnp.float32, jnp.float64)},
+    "docs": {f: " ".join(getattr(jax.nn, f).__doc__.replace("``", "").split()) for f in ("softmax", "log_softmax")},
+}
+print(json.dumps(facts))
+""",
+        "others": SHOW + """
+import jax
+import jax.numpy as jnp
+print(json.dumps({"rrelu_names": names(jax.nn, "rrelu"), "threshold_names": names(jax.nn, "threshold"),
+                  "glu_odd": raised(lambda: jax.nn.glu(jnp.ones(3)))}))
+""",
+    },
+    "Keras": {
+        "softmax_family": SHOW + """
+import keras
+import numpy as np
+inf = np.inf
+x = np.array([[2.0, -1.0, 0.5], [0.0, 3.0, -2.0]])
+facts = {
+    "log_softmax_layers": names(keras.layers, "logsoftmax") + names(keras.layers, "log_softmax"),
+    # dtype given: the tabs made layers before float64 was set, which fixed the default layer policy at float32
+    "activation_layer_log_softmax": (show(keras.layers.Activation("log_softmax", dtype="float64")(x))
+                                     == show(keras.ops.log_softmax(x))),
+    "log_softmax": {f"{s} {f}": show(getattr(keras, f).log_softmax(np.array(v)))
+                    for s, v in [("[inf, 0]", [inf, 0.0]), ("[-inf, 0]", [-inf, 0.0])] for f in ("ops", "activations")},
+    "log_softmax_doc": " ".join(keras.ops.log_softmax.__doc__.split()),
+    "softmin_names": {m: names(getattr(keras, m), "softmin") for m in ("activations", "ops", "layers")},
+    "softmax_of_minus": {f"{s} {f}": show(getattr(keras, f).softmax(-np.array(v)))
+                         for s, v in [("[-inf, 0]", [-inf, 0.0]), ("[inf, 0]", [inf, 0.0]), ("[inf, inf]", [inf, inf])]
+                         for f in ("ops", "activations")},
+}
+print(json.dumps(facts))
+""",
+        "others": SHOW + """
+import subprocess, sys
+import jax
+import keras
+import numpy as np
+x = np.array([[1.0, 2.0, -1.0, 3.0], [0.5, -2.0, 0.0, 4.0]])
+facts = {m: {part: names(getattr(keras, m), part) for part in ("rrelu", "glu", "mish")}
+         for m in ("activations", "ops", "layers")}
+layer = lambda name: keras.layers.Activation(name, dtype="float64")  # the tabs fixed the policy at float32
+facts["activation_layer_glu"] = show(layer("glu")(x)) == show(keras.ops.glu(x, axis=-1))
+facts["activation_layer_mish"] = show(layer("mish")(x)) == show(keras.activations.mish(x))
+facts["glu_odd"] = {f: raised(lambda: g(np.ones(3))) for f, g in [("keras", keras.ops.glu), ("jax", jax.nn.glu)]}
+code = ("import os; os.environ['KERAS_BACKEND'] = 'jax'\\n"
+        "import jax, keras, numpy as np\\n"
+        "for g in (keras.ops.glu, jax.nn.glu):\\n"
+        "    try:\\n        g(np.ones(3)); print('no error')\\n"
+        "    except Exception as err:\\n        print(type(err).__name__)")
+run = subprocess.run([sys.executable, "-O", "-c", code], capture_output=True, text=True, timeout=300)
+facts["glu_odd_under_O"] = run.stdout.split() or run.stderr[-500:]
+y = np.array([np.nan, 0.5, 1.0, 2.0])
+f = lambda v: keras.ops.threshold(v, threshold=1.0, default_value=-3.0)
+facts["threshold"] = {"values": show(f(y)), "gradient": show(jax.grad(lambda v: f(v).sum())(y))}
+r = np.array([-2.0, 0.5, 1.0, 1.5])
+facts["relu_threshold"] = {"slope 0": show(keras.activations.relu(r, negative_slope=0.0, threshold=1.0)),
+                           "threshold 0 value 0": show(keras.ops.threshold(r, threshold=1.0, default_value=0.0)),
+                           "slope 0.5": show(keras.activations.relu(r, negative_slope=0.5, threshold=1.0))}
+print(json.dumps(facts))
+""",
+    },
+    "TensorFlow": {
+        "softmax_family": SHOW + """
+import tensorflow as tf
+inf = float("inf")
+facts = {"softmin_names": [hasattr(tf.nn, "softmin"), hasattr(tf.math, "softmin")]}
+for d in ("float32", "float64"):
+    c = lambda v: tf.constant(v, dtype=d)
+    facts[d] = {
+        "log_softmax [inf, 0]": show(tf.nn.log_softmax(c([inf, 0.0]))),
+        "log_softmax [inf, 0, 1]": show(tf.nn.log_softmax(c([inf, 0.0, 1.0]))),
+        "log_softmax [-inf, 0]": show(tf.nn.log_softmax(c([-inf, 0.0]))),
+        "softmax [inf, 0]": show(tf.nn.softmax(c([inf, 0.0]))),
+        "softmax [inf, 0, 1]": show(tf.nn.softmax(c([inf, 0.0, 1.0]))),
+        "softmax [-inf, -inf]": show(tf.nn.softmax(c([-inf, -inf]))),
+        "softmax of minus [-inf, 0]": show(tf.nn.softmax(-c([-inf, 0.0]))),
+        "softmax of minus [-inf, 0, 1]": show(tf.nn.softmax(-c([-inf, 0.0, 1.0]))),
+        "softmax of minus [inf, 0]": show(tf.nn.softmax(-c([inf, 0.0]))),
+        "softmax of minus [inf, inf]": show(tf.nn.softmax(-c([inf, inf]))),
+    }
+x = tf.reshape(tf.range(24.0), (2, 3, 4))
+facts["log_softmax_axis_none_is_last"] = bool(tf.reduce_all(tf.nn.log_softmax(x) == tf.nn.log_softmax(x, axis=-1)))
+print(json.dumps(facts))
+""",
+        "others": SHOW + """
+import tensorflow as tf
+import keras
+facts = {m: {part: names(getattr(tf, m), part) for part in ("rrelu", "glu", "mish", "threshold", "softmin")}
+         for m in ("nn", "math")}
+facts["tf_keras_is_keras"] = {f: getattr(tf.keras.activations, f) is getattr(keras.activations, f)
+                              for f in ("glu", "mish", "threshold")}
+facts["keras_version"] = keras.__version__
+facts["leaky_relu_mean_slope"] = repr(float(tf.nn.leaky_relu(tf.constant(-1.0, dtype=tf.float64),
+                                                             alpha=0.22916666666666666)))
+print(json.dumps(facts))
+""",
+    },
+}
+
+
 @functools.cache
 def results(framework: str) -> dict:
     """Run every tab, gradient and probe of ``framework`` in one fresh interpreter."""
@@ -336,7 +547,8 @@ def results(framework: str) -> dict:
                  if name == framework],
         "gradients": [{k: item[k] for k in ("id", "setup", "call", "module", "at")}
                       for item in gradient_items(framework)],
-        "probes": [{"id": k, "code": v} for k, v in {**PROBES.get(framework, {}), "notes": NOTES[framework]}.items()],
+        "probes": [{"id": k, "code": v} for k, v in {**PROBES.get(framework, {}), **NOTE_PROBES.get(framework, {}),
+                                                          "notes": NOTES[framework]}.items()],
         "signatures": sorted({func for _, _, func, _ in written_keywords(framework)}),
     }
     env = {k: v for k, v in os.environ.items() if k != "KERAS_BACKEND"}
@@ -645,3 +857,239 @@ def test_a_call_sets_parameters_by_any_declared_spelling_and_selects_variants_as
     assert got[3].chosen == {"mode": "wide"} and tabs.call_values(act, fw, fw.calls[3]) == {"lambd": 2.0, "mode": "wide"}
     plain = dataclasses.replace(act, params=(dataclasses.replace(act.params[0], keywords=()),))
     assert tabs.setting(plain, fw, fw.calls[0]).spelled["lambd"] == ""  # an undeclared spelling is not read
+
+
+# ---------------------------------------------------------------------------
+# Notes and page prose of the softmax family, RReLU, GLU, Mish and Threshold (NOTE_PROBES)
+# ---------------------------------------------------------------------------
+
+
+def said(text: str) -> str:
+    """Text with its line breaks and runs of spaces as single spaces (pages wrap their prose)."""
+    return " ".join(text.split())
+
+
+def page(slug: str) -> str:
+    return said((ROOT / "docs" / "activations" / f"{slug}.md").read_text())
+
+
+def measured(framework: str, name: str) -> dict:
+    return json.loads(probe(framework, name))
+
+
+NAN2, NAN3 = ["nan"] * 2, ["nan"] * 3
+IMPLICIT = [[1, [0], True], [2, [1], True], [3, [0], True], [4, [1], True]]  # [ndim, dim chosen, warned]
+
+
+def test_pytorch_log_softmax_and_softmin_pick_softmax_s_implicit_dim_and_give_nan_rows_as_the_notes_say():
+    got = measured("PyTorch", "softmax_family")
+    assert got["log_softmax_implicit_dim"] == IMPLICIT and got["softmin_implicit_dim"] == IMPLICIT
+    assert got["log_softmax"]["[inf, 0, 1]"] == NAN3 and got["softmin"]["[-inf, 0]"] == NAN2
+    for slug, inf in [("log_softmax", "+inf"), ("softmin", "−inf")]:
+        text = said(note(slug, "PyTorch"))
+        assert "picks dim 0 for 1-D and 3-D input but dim 1 otherwise" in text and "deprecated, warns" in text
+        assert f"Any {inf} input gives a row of NaN" in text
+
+
+def test_keras_log_softmax_has_no_layer_wraps_the_function_and_gives_nan_rows_as_the_note_says():
+    got = measured("Keras", "softmax_family")
+    assert got["log_softmax_layers"] == [] and got["activation_layer_log_softmax"] is True
+    assert got["log_softmax"]["[inf, 0] ops"] == got["log_softmax"]["[inf, 0] activations"] == NAN2
+    text = said(note("log_softmax", "Keras"))
+    assert "There is no log-softmax layer" in text and '`keras.layers.Activation("log_softmax")` wraps' in text
+    assert "Any +inf input gives a row of NaN" in text
+
+
+def test_jax_log_softmax_documents_and_gives_nan_for_inf_and_minus_inf_where_masked_as_the_note_says():
+    got = measured("JAX", "softmax_family")
+    quote = "If any input values are +inf, the result will be all NaN"
+    assert quote in got["docs"]["log_softmax"] and f'"{quote}" (its documentation)' in note("log_softmax", "JAX")
+    assert got["log_softmax"]["[inf, 0]"] == NAN2 and got["log_softmax"]["[inf, 0, 1]"] == NAN3
+    masked = got["log_softmax"]["[1, 2, 3] where [T, F, T]"]
+    assert masked[1] == "-inf" and all(np.isfinite(float(v)) for v in masked[::2])
+    # the others are the log-softmax of [1, 3] alone
+    assert [float(v) for v in masked[::2]] == pytest.approx([1 - np.logaddexp(1, 3), 3 - np.logaddexp(1, 3)])
+    assert "`where` mask leaves elements out of the sum; their output is −inf" in said(note("log_softmax", "JAX"))
+
+
+def test_tensorflow_log_softmax_uses_the_last_axis_and_gives_nan_rows_in_both_precisions_as_the_note_says():
+    got = measured("TensorFlow", "softmax_family")
+    assert got["log_softmax_axis_none_is_last"] is True
+    for dtype in ("float32", "float64"):
+        assert got[dtype]["log_softmax [inf, 0]"] == NAN2 and got[dtype]["log_softmax [inf, 0, 1]"] == NAN3, dtype
+    text = said(note("log_softmax", "TensorFlow"))
+    assert "default `axis=None` also means the last axis" in text and "Any +inf input gives a row of NaN" in text
+
+
+def test_log_softmax_page_on_infinities_keras_formula_and_cross_entropy():
+    torch_, jax_, keras_, tf_ = (measured(f, "softmax_family") for f in ("PyTorch", "JAX", "Keras", "TensorFlow"))
+    text = page("log_softmax")
+    # "+inf: PyTorch, JAX, Keras and TensorFlow return NaN for the whole slice", "# the frameworks: [nan, nan]"
+    assert torch_["log_softmax"]["[inf, 0, 1]"] == NAN3 and jax_["log_softmax"]["[inf, 0]"] == NAN2
+    assert keras_["log_softmax"]["[inf, 0] ops"] == NAN2
+    assert tf_["float32"]["log_softmax [inf, 0]"] == tf_["float64"]["log_softmax [inf, 0]"] == NAN2
+    assert "PyTorch, JAX, Keras and TensorFlow return NaN for the whole slice instead" in text
+    assert "log_softmax([np.inf, 0.0]) # the frameworks: [nan, nan]" in text
+    # "a −inf score is ... −inf in log space, in the snippet and the frameworks alike"
+    minus = [torch_["log_softmax"]["[-inf, 0]"], jax_["log_softmax"]["[-inf, 0]"],
+             keras_["log_softmax"]["[-inf, 0] ops"], keras_["log_softmax"]["[-inf, 0] activations"],
+             tf_["float32"]["log_softmax [-inf, 0]"], tf_["float64"]["log_softmax [-inf, 0]"]]
+    assert minus == [["-inf", "0.0"]] * 6
+    assert "−∞ in log space, in the snippet and the frameworks alike" in text.replace("$-\\infty$", "−∞")
+    assert "`f(x) = x - max(x) - log(sum(exp(x - max(x))))`" in keras_["log_softmax_doc"]
+    assert "the formula `keras.ops.log_softmax` documents, is $x_i - m - \\log \\sum_k e^{x_k - m}$" in text
+    assert torch_["cross_entropy_is_log_softmax_then_nll"] is True
+    assert "`CrossEntropyLoss` as equivalent to `LogSoftmax` followed by `NLLLoss`" in text
+
+
+def test_softmin_exists_only_in_pytorch_as_the_notes_say():
+    keras_, jax_, tf_ = (measured(f, "softmax_family") for f in ("Keras", "JAX", "TensorFlow"))
+    assert keras_["softmin_names"] == {"activations": [], "ops": [], "layers": []}
+    assert jax_["softmin_names"] == [] and tf_["softmin_names"] == [False, False]
+    assert "no `keras.activations.softmin`, `keras.ops.softmin` or layer" in said(note("softmin", "Keras"))
+    assert "no `jax.nn.softmin`" in note("softmin", "JAX")
+    assert "no `tf.nn.softmin` or `tf.math.softmin`" in note("softmin", "TensorFlow")
+    assert "Keras, TensorFlow and JAX have no softmin" in page("softmin")
+
+
+def test_softmin_minus_inf_and_plus_inf_as_the_notes_and_page_say():
+    torch_, jax_, keras_, tf_ = (measured(f, "softmax_family") for f in ("PyTorch", "JAX", "Keras", "TensorFlow"))
+    assert jax_["softmax_of_minus"]["[-inf, 0]"] == NAN2
+    assert keras_["softmax_of_minus"]["[-inf, 0] ops"] == keras_["softmax_of_minus"]["[-inf, 0] activations"] == NAN2
+    assert tf_["float32"]["softmax of minus [-inf, 0]"] == ["nan", "0.0"]
+    assert tf_["float32"]["softmax of minus [-inf, 0, 1]"] == ["nan", "0.0", "0.0"]
+    assert tf_["float64"]["softmax of minus [-inf, 0]"] == NAN2
+    assert tf_["float64"]["softmax of minus [-inf, 0, 1]"] == NAN3
+    assert "On the JAX backend, any −inf input gives a row of NaN" in said(note("softmin", "Keras"))
+    assert "Any −inf input gives a row of NaN" in note("softmin", "JAX")
+    jax_quote = "If any input values are +inf, the result will be all NaN"
+    lowered = jax_quote[0].lower() + jax_quote[1:]
+    assert jax_quote in jax_["docs"]["softmax"]
+    assert f'"{lowered}", says `jax.nn.softmax`' in said(note("softmin", "JAX"))
+    assert ("A −inf input gives NaN there and 0 elsewhere in float32, NaN for the whole slice in float64"
+            in said(note("softmin", "TensorFlow")))
+    text = page("softmin")
+    assert ("PyTorch's `Softmin` returns NaN for the whole slice instead, and so does softmax of $-x$ in JAX and in "
+            "Keras on JAX; TensorFlow's softmax of $-x$ gives NaN in float64 but only at the $-\\infty$ entries in "
+            "float32") in text
+    assert torch_["softmin"]["[-inf, 0]"] == NAN2 and "softmin([-np.inf, 0.0]) # PyTorch: [nan, nan]" in text
+    # "A +inf input gets 0 in all of them, and a slice of only +inf is NaN everywhere"
+    plus = [torch_["softmin"]["[inf, 0]"], jax_["softmax_of_minus"]["[inf, 0]"],
+            keras_["softmax_of_minus"]["[inf, 0] ops"], keras_["softmax_of_minus"]["[inf, 0] activations"],
+            tf_["float32"]["softmax of minus [inf, 0]"], tf_["float64"]["softmax of minus [inf, 0]"]]
+    only_plus = [torch_["softmin"]["[inf, inf]"], jax_["softmax_of_minus"]["[inf, inf]"],
+                 keras_["softmax_of_minus"]["[inf, inf] ops"], keras_["softmax_of_minus"]["[inf, inf] activations"],
+                 tf_["float32"]["softmax of minus [inf, inf]"], tf_["float64"]["softmax of minus [inf, inf]"]]
+    assert plus == [["0.0", "1.0"]] * 6 and only_plus == [NAN2] * 6
+    assert "A $+\\infty$ input gets 0 in all of them, and a slice of only $+\\infty$ is NaN everywhere" in text
+
+
+def test_softmax_plus_inf_is_nan_for_the_slice_except_tensorflow_float32_as_the_notes_and_page_say():
+    torch_, jax_, tf_ = (measured(f, "softmax_family") for f in ("PyTorch", "JAX", "TensorFlow"))
+    for dtype in ("float32", "float64"):
+        assert torch_["softmax"][f"[inf, 0] {dtype}"] == jax_["softmax"][f"[inf, 0] {dtype}"] == NAN2, dtype
+        assert torch_["softmax"][f"[inf, 0, 1] {dtype}"] == NAN3, dtype
+        assert torch_["softmax"][f"[-inf, -inf] {dtype}"] == jax_["softmax"][f"[-inf, -inf] {dtype}"] == NAN2, dtype
+        assert tf_[dtype]["softmax [-inf, -inf]"] == NAN2, dtype
+    assert tf_["float32"]["softmax [inf, 0]"] == ["nan", "0.0"]
+    assert tf_["float32"]["softmax [inf, 0, 1]"] == ["nan", "0.0", "0.0"]
+    assert tf_["float64"]["softmax [inf, 0]"] == NAN2 and tf_["float64"]["softmax [inf, 0, 1]"] == NAN3
+    quote = "If any input values are +inf, the result will be all NaN"
+    assert quote in jax_["docs"]["softmax"] and f'"{quote}" (its documentation)' in note("softmax", "JAX")
+    assert ("A +inf input gives NaN there and 0 elsewhere in float32, NaN for the whole slice in float64"
+            in said(note("softmax", "TensorFlow")))
+    text = page("softmax")
+    assert ("PyTorch (2.13) and JAX (0.10) return NaN for the whole slice instead, and so does TensorFlow (2.21) in "
+            "float64, while in float32 it gives NaN at the $+\\infty$ entries and 0 elsewhere. A slice of only "
+            "$-\\infty$ is NaN in all of them") in text
+    assert "# PyTorch, JAX: [nan, nan]; TensorFlow float32: [nan, 0.]" in text
+
+
+def test_pytorch_rrelu_modes_and_training_gradient_as_the_note_and_page_say():
+    got = measured("PyTorch", "rrelu")
+    assert got["module_training"] is True and got["function_training_default"] is False
+    mean = [repr(-(1 / 8 + 1 / 3) / 2)]
+    assert got["function_default_is_evaluation"] == got["eval_module"] == mean == ["-0.22916666666666666"]
+    assert got["slopes_in_bounds"] and got["distinct_slopes"] == 1000 and got["next_call_draws_again"]
+    assert got["gradient_is_the_drawn_slope"] and got["kink_gradient_in_training_is_the_drawn_slope"]
+    assert got["backward_node"].startswith("RreluWithNoiseBackward")
+    text = said(note("rrelu", "PyTorch"))
+    assert "A new `torch.nn.RReLU` is in training mode and draws random slopes" in text
+    assert "The function's `training` defaults to `False`" in text
+    assert "In training, autograd reuses the slopes drawn in the forward pass" in text
+    rrelu = next(a for a in CATALOG if a.slug == "rrelu")
+    assert "in training, the element's drawn slope" in rrelu.framework_kink_derivative["0"]["PyTorch"]
+    text = page("rrelu")
+    assert "PyTorch stores the slopes (its `RreluWithNoiseBackward` node)" in text
+    assert "The module `torch.nn.RReLU()` starts in training mode and draws new slopes on every call" in text
+    assert "`torch.nn.functional.rrelu(x)` defaults to `training=False`" in text
+
+
+def test_no_rrelu_outside_pytorch_and_tensorflow_s_stand_in_slope_is_float32_as_the_notes_say():
+    keras_, jax_, tf_ = measured("Keras", "others"), measured("JAX", "others"), measured("TensorFlow", "others")
+    assert [keras_[m]["rrelu"] for m in ("activations", "ops", "layers")] == [[], [], []]
+    assert jax_["rrelu_names"] == [] and tf_["nn"]["rrelu"] == [] and tf_["math"]["rrelu"] == []
+    assert "No RReLU in Keras 3 (`keras.activations`, `keras.ops`, `keras.layers`)" in note("rrelu", "Keras")
+    assert "No RReLU in TensorFlow 2.21" in note("rrelu", "TensorFlow")
+    assert "No RReLU in `jax.nn`" in note("rrelu", "JAX")
+    assert ("`keras.activations`, `keras.ops`, `keras.layers`, `tf.nn` and `jax.nn` hold no function or layer "
+            "whose name contains \"rrelu\"") in page("rrelu")
+    mean = float(sp.Rational(1, 8) + sp.Rational(1, 3)) / 2
+    assert tf_["leaky_relu_mean_slope"] == repr(-float(np.float32(mean))) != repr(-mean)
+    assert "stored in float32" in note("rrelu", "TensorFlow")
+
+
+def test_glu_odd_length_errors_as_the_notes_and_page_say():
+    torch_, jax_, keras_ = measured("PyTorch", "glu"), measured("JAX", "others"), measured("Keras", "others")
+    assert torch_["odd"].startswith("RuntimeError: Halving dimension must be even")
+    assert torch_["odd_module"].startswith("RuntimeError: Halving dimension must be even")
+    assert "`RuntimeError` (\"Halving dimension must be even\")" in note("glu", "PyTorch")
+    assertion = "AssertionError: axis size must be divisible by 2"
+    assert jax_["glu_odd"] == keras_["glu_odd"]["jax"] == keras_["glu_odd"]["keras"] == assertion
+    # under python -O the assert is gone, and the odd split fails further on with another error
+    assert keras_["glu_odd_under_O"] == ["ValueError", "ValueError"]
+    assert "fails an `assert` (`AssertionError`, which `python -O` skips)" in said(note("glu", "Keras"))
+    assert "fails an `assert` (`AssertionError`)" in note("glu", "JAX")
+    text = page("glu")
+    assert "PyTorch raises `RuntimeError: Halving dimension must be even`" in text
+    assert (f"`jax.nn.glu` and `keras.ops.glu` stop on an `assert` (`{assertion}`), a check that Python's `-O` flag "
+            "removes") in text
+
+
+def test_keras_glu_and_mish_are_activations_without_layers_and_tensorflow_has_them_only_through_keras():
+    keras_, tf_ = measured("Keras", "others"), measured("TensorFlow", "others")
+    assert [keras_[m]["glu"] for m in ("activations", "ops", "layers")] == [["glu"], ["glu"], []]
+    assert [keras_[m]["mish"] for m in ("activations", "ops", "layers")] == [["mish"], [], []]
+    assert keras_["activation_layer_glu"] is True and keras_["activation_layer_mish"] is True
+    assert tf_["nn"]["glu"] == tf_["nn"]["mish"] == []
+    assert tf_["tf_keras_is_keras"] == {"glu": True, "mish": True, "threshold": True}
+    glu, mish = said(note("glu", "Keras")), said(note("mish", "Keras"))
+    assert "No GLU layer: use `keras.layers.Activation(\"glu\")` (last axis)" in glu
+    assert "TensorFlow 2.21 has no `tf.nn.glu`; its `tf.keras.activations.glu` is this Keras function" in glu
+    assert "No `keras.ops.mish` and no Mish layer: use `keras.layers.Activation(\"mish\")`" in mish
+    assert "TensorFlow 2.21 has no `tf.nn.mish`; its `tf.keras.activations.mish` is this Keras function" in mish
+
+
+def test_threshold_nan_and_relu_form_as_the_notes_and_page_say():
+    torch_, keras_ = measured("PyTorch", "threshold"), measured("Keras", "others")
+    jax_, tf_ = measured("JAX", "others"), measured("TensorFlow", "others")
+    # x = [nan, 0.5, 1, 2], threshold 1, value -3
+    assert torch_ == {"values": ["nan", "-3.0", "-3.0", "2.0"], "gradient": ["1.0", "0.0", "0.0", "1.0"]}
+    assert keras_["threshold"] == {"values": ["-3.0", "-3.0", "-3.0", "2.0"],
+                                   "gradient": ["0.0", "0.0", "0.0", "1.0"]}
+    assert "NaN passes through (it is not ≤ threshold)" in note("threshold", "PyTorch")
+    assert "a NaN input gives `default_value`" in said(note("threshold", "Keras"))
+    assert "with gradient 0" in note("threshold", "Keras")
+    # relu(x, threshold=1): the same function with value 0; with negative_slope 0.5, 0.5·(x − 1) below 1
+    relu = keras_["relu_threshold"]
+    assert relu["slope 0"] == relu["threshold 0 value 0"]
+    assert relu["slope 0.5"] == [repr(0.5 * (v - 1.0) if v <= 1.0 else v) for v in (-2.0, 0.5, 1.0, 1.5)]
+    text = said(note("threshold", "Keras"))
+    assert "`relu` with `threshold` set and `negative_slope=0` is the same function with value 0" in text
+    assert "negative_slope·(x − threshold) below the threshold" in text
+    assert jax_["threshold_names"] == [] and tf_["nn"]["threshold"] == tf_["math"]["threshold"] == []
+    text = page("threshold")
+    assert ("PyTorch returns NaN with gradient 1, Keras (on the JAX backend) returns the replacement value with "
+            "gradient 0") in text
+    assert "JAX has no threshold function in `jax.nn`" in text and "TensorFlow has none in `tf.nn` or `tf.math`" in text
+    assert "`tf.keras.activations.threshold` is Keras 3's function" in text
