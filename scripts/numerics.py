@@ -522,6 +522,8 @@ def derivative_bounds_md() -> str:
         if b.sup == 0:
             bound = "0: no gradient" + (" (at the jump there is no derivative at all)" if b.jumps else "")
             ten = "0"
+        elif b.sup.is_infinite:  # f' grows without bound (the exponential): nothing limits the product
+            bound, ten = "none: $f'$ is unbounded", "—"
         else:
             bound = f"${_power(b.sup, 'n')}$" + (" = 1: no decay forced" if b.sup == 1 else "")
             ten = f"${_sci(b.sup ** 10)}$"

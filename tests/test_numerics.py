@@ -294,3 +294,19 @@ def test_fragments_have_the_generated_header(fragments):
     for name, text in fragments.items():
         assert text.startswith(render.HEADER), name
         assert not re.search(r"(?<!\\)\b(nan|inf)\b", text, re.IGNORECASE), name
+
+
+def test_an_unbounded_derivative_gets_no_bound(monkeypatch):
+    """e^x: sup |f'| = ∞, approached as x → ∞; the table says there is no bound instead of ∞^n."""
+    import types
+
+    import activations
+
+    act = activations.Activation(slug="expo", name="Exponential", symbol="e", expr="exp(x)", no_reference="a test")
+    bound = numerics.derivative_bound(act)
+    assert bound.sup == sp.oo and not bound.numerical
+    catalog = types.SimpleNamespace(ACTIVATIONS=(*activations.ACTIVATIONS, act),
+                                    by_slug=lambda: {**activations.by_slug(), "expo": act})
+    monkeypatch.setattr(numerics, "catalog", catalog)
+    (row,) = [line for line in numerics.derivative_bounds_md().splitlines() if "[Exponential]" in line]
+    assert "none: $f'$ is unbounded | — |" in row and "(approached, not attained)" in row
