@@ -409,8 +409,12 @@ print(json.dumps(facts))
 """,
         "glu": SHOW + """
 import torch
+x = torch.tensor([1.0, -2.0, 0.5, 3.0, -1.0, 0.0], dtype=torch.float64, requires_grad=True)
+torch.nn.functional.glu(x).backward(torch.tensor([1.0, 10.0, 100.0], dtype=torch.float64))
 print(json.dumps({"odd": raised(lambda: torch.nn.functional.glu(torch.ones(3))),
-                  "odd_module": raised(lambda: torch.nn.GLU()(torch.ones(2, 5)))}))
+                  "odd_module": raised(lambda: torch.nn.GLU()(torch.ones(2, 5))),
+                  "example": show(torch.nn.functional.glu(torch.tensor([1.0, 2.0, -1.0, 3.0]))),
+                  "page_backward": show(x.grad)}))
 """,
         "threshold": SHOW + """
 import torch
@@ -434,7 +438,8 @@ facts = {
                                                                          where=jnp.array([True, False, True])))},
     "softmin_names": names(jax.nn, "softmin"),
     "softmax_of_minus": {s: show(jax.nn.softmax(-a(v)))
-                         for s, v in [("[-inf, 0]", [-inf, 0.0]), ("[inf, 0]", [inf, 0.0]), ("[inf, inf]", [inf, inf])]},
+                         for s, v in [("[-inf, 0]", [-inf, 0.0]), ("[inf, 0]", [inf, 0.0]),
+                                      ("[inf, inf]", [inf, inf])]},
     "softmax": {f"{s} {d.__name__}": show(jax.nn.softmax(a(v, d)))
                 for s, v in [("[inf, 0]", [inf, 0.0]), ("[-inf, -inf]", [-inf, -inf])]
                 for d in (jnp.float32, jnp.float64)},
@@ -446,7 +451,8 @@ print(json.dumps(facts))
 import jax
 import jax.numpy as jnp
 print(json.dumps({"rrelu_names": names(jax.nn, "rrelu"), "threshold_names": names(jax.nn, "threshold"),
-                  "glu_odd": raised(lambda: jax.nn.glu(jnp.ones(3)))}))
+                  "glu_odd": raised(lambda: jax.nn.glu(jnp.ones(3))),
+                  "glu_example": show(jax.nn.glu(jnp.array([1.0, 2.0, -1.0, 3.0])))}))
 """,
     },
     "Keras": {
@@ -480,6 +486,7 @@ facts = {m: {part: names(getattr(keras, m), part) for part in ("rrelu", "glu", "
          for m in ("activations", "ops", "layers")}
 layer = lambda name: keras.layers.Activation(name, dtype="float64")  # the tabs fixed the policy at float32
 facts["activation_layer_glu"] = show(layer("glu")(x)) == show(keras.ops.glu(x, axis=-1))
+facts["glu_example"] = show(keras.ops.glu(np.array([1.0, 2.0, -1.0, 3.0])))
 facts["activation_layer_mish"] = show(layer("mish")(x)) == show(keras.activations.mish(x))
 facts["glu_odd"] = {f: raised(lambda: g(np.ones(3))) for f, g in [("keras", keras.ops.glu), ("jax", jax.nn.glu)]}
 code = ("import os; os.environ['KERAS_BACKEND'] = 'jax'\\n"
@@ -536,6 +543,136 @@ print(json.dumps(facts))
 """,
     },
 }
+
+SPARSE_SIGMOID_AT = [-2.0, -1.0, -0.5, 0.0, 0.25, 1.0, 3.0]
+NOTE_PROBES["PyTorch"].update({
+    "later": SHOW + f"SPARSE_SIGMOID_AT = {SPARSE_SIGMOID_AT}\n" + """
+import math
+import torch
+F, t = torch.nn.functional, torch.tensor
+facts = {"names": {m: {part: names(eval(m), part) for part in ("sparse", "squareplus", "swish", "shrink")}
+                   for m in ("torch", "torch.nn", "torch.nn.functional")},
+         "silu_keywords": __import__("inspect").signature(F.silu).parameters.__len__()}
+x = t([-2.0, -0.5, 0.0, 0.3, 2.0], dtype=torch.float64)
+facts["hardshrink_negative_lambd_keeps_x"] = torch.equal(F.hardshrink(x, lambd=-1.0), x)
+facts["hardshrink_minus_zero"] = show(F.hardshrink(t([-0.0], dtype=torch.float64), lambd=0.5))
+v = t([float("nan")], dtype=torch.float64, requires_grad=True)
+y = F.hardshrink(v, lambd=0.5)
+y.sum().backward()
+facts["hardshrink_nan"] = [show(y.detach()), show(v.grad)]
+facts["softshrink_negative_lambd"] = raised(lambda: F.softshrink(t([1.0]), lambd=-0.5))
+w = t([20.0, math.nextafter(20.0, math.inf), 21.0], dtype=torch.float64, requires_grad=True)
+s = F.softplus(w, beta=1.0, threshold=20.0)
+s.sum().backward()
+facts["softplus_threshold"] = {"gradient": show(w.grad), "values": show(s.detach()),
+                               "above_1e-9": repr(float(F.softplus(t(20.0 + 1e-9, dtype=torch.float64))))}
+tanhshrink = {}
+for dtype, points in [("float64", [1e-5, 1e-9]), ("float32", [1e-5, 1e-3])]:
+    for p in points:
+        tanhshrink[f"{dtype} {p:g}"] = repr(float(F.tanhshrink(t(p, dtype=getattr(torch, dtype)))))
+g = t(1e-9, dtype=torch.float64, requires_grad=True)
+F.tanhshrink(g).backward()
+tanhshrink["gradient float64 1e-09"] = repr(float(g.grad))
+facts["tanhshrink"] = tanhshrink
+facts["clamp_sparse_sigmoid"] = show(torch.clamp((t(SPARSE_SIGMOID_AT) + 1) / 2, 0, 1))
+print(json.dumps(facts))
+""",
+})
+NOTE_PROBES["JAX"].update({
+    "later": SHOW + """
+import inspect
+import jax
+import jax.numpy as jnp
+facts = {"names": {part: names(jax.nn, part) for part in ("shrink", "sparsemax", "threshold")}}
+grad = jax.grad(jax.nn.sparse_plus)
+facts["sparse_plus_grad"] = {repr(p): repr(float(grad(p))) for p in (-jnp.inf, -1e308, 1e308, jnp.inf, -2.0, 2.0)}
+facts["squareplus"] = {"-1e200": repr(float(jax.nn.squareplus(-1e200))), "-1e10": repr(float(jax.nn.squareplus(-1e10))),
+                       "-1.3e154": repr(float(jax.nn.squareplus(-1.3e154))),
+                       "-1.4e154": repr(float(jax.nn.squareplus(-1.4e154))),
+                       "grad -1e10": repr(float(jax.grad(jax.nn.squareplus)(-1e10)))}
+facts["source"] = {f: " ".join(inspect.getsource(getattr(jax.nn, f)).split())
+                   for f in ("squareplus", "softplus", "sparse_sigmoid")}
+grid = jnp.concatenate([jnp.linspace(-800.0, 800.0, 4001), jnp.array([-jnp.inf, jnp.inf, 0.0, -0.0])])
+facts["softplus_is_logaddexp"] = bool((jax.nn.softplus(grid) == jnp.logaddexp(grid, 0)).all())
+facts["swish_is_silu"] = jax.nn.swish is jax.nn.silu
+print(json.dumps(facts))
+""",
+})
+NOTE_PROBES["Keras"].update({
+    "later": SHOW + """
+import inspect
+from pathlib import Path
+import jax
+import jax.numpy as jnp
+import keras
+import numpy as np
+from keras.src.backend.jax import nn as backend
+K, A = keras.ops, keras.activations
+facts = {"layers": {part: names(keras.layers, part) for part in ("gelu", "shrink", "sparse", "squareplus")}}
+nan = np.array([np.nan])
+for f in ("hard_shrink", "soft_shrink"):
+    value = getattr(K, f)(nan, threshold=0.5)
+    gradient = jax.grad(lambda v: getattr(K, f)(v, threshold=0.5).sum())(nan)
+    facts[f + "_nan"] = [show(value), show(gradient)]
+facts["soft_shrink_negative_threshold"] = show(K.soft_shrink(np.array([1.0, 0.2, -1.0]), threshold=-0.5))
+x = np.array([[-3.0, -0.5, 0.0, 0.7, 2.5]])
+facts["activation_layer_gelu"] = [show(keras.layers.Activation("gelu", dtype="float64")(x)) == show(A.gelu(x)),
+                                  show(A.gelu(x)) == show(A.gelu(x, approximate=False)),
+                                  show(K.gelu(x)) == show(K.gelu(x, approximate=True)),
+                                  show(A.gelu(x)) != show(K.gelu(x))]
+grid = jnp.concatenate([jnp.linspace(-50.0, 50.0, 1001), jnp.array([-1e200, -1e10, 1e10, 1e308, -jnp.inf, jnp.inf])])
+facts["calls_jax"] = {}
+for f in ("softplus", "sparse_plus", "squareplus"):
+    same = all(show(getattr(m, f)(grid)) == show(getattr(jax.nn, f)(grid)) for m in (K, A))
+    facts["calls_jax"][f] = [same, backend.jnn is jax.nn, f"jnn.{f}(x" in inspect.getsource(getattr(backend, f))]
+grad = jax.grad(lambda v: K.sparse_plus(v))
+facts["sparse_plus_grad"] = {repr(p): repr(float(grad(p))) for p in (-np.inf, 1e308, np.inf)}
+facts["squareplus_doc"] = " ".join(A.squareplus.__doc__.split())
+sm = lambda v: show(K.sparsemax(np.array(v), axis=-1))
+facts["sparsemax"] = {"[1, 0.5, -1]": sm([1.0, 0.5, -1.0]), "[1, 1]": sm([1.0, 1.0]), "[0, 0, 0]": sm([0.0, 0.0, 0.0]),
+                      "[2, 0]": sm([2.0, 0.0])}
+jac = lambda v: np.asarray(jax.jacobian(lambda z: K.sparsemax(z, axis=-1))(jnp.array(v))).tolist()
+facts["sparsemax_jacobian"] = {"[1, 0]": jac([1.0, 0.0]), "[0, 0, 0]": jac([0.0, 0.0, 0.0])}
+root = Path(keras.__file__).parent / "src" / "backend"
+facts["sparsemax_line"] = {b: "sum(logits_cumsum_safe" in (root / b / "nn.py").read_text()
+                           for b in ("jax", "tensorflow", "torch", "numpy")}
+facts["swish_is_silu"] = [A.swish is A.silu, K.swish is K.silu]
+tanhshrink = {}
+for dtype, points in [("float64", [1e-5, 1e-9]), ("float32", [1e-5, 1e-3])]:
+    for p in points:
+        tanhshrink[f"{dtype} {p:g}"] = repr(float(K.tanh_shrink(np.array(p, dtype=dtype))))
+tanhshrink["gradient float64 1e-09"] = repr(float(jax.grad(K.tanh_shrink)(1e-9)))
+facts["tanhshrink"] = tanhshrink
+print(json.dumps(facts))
+""",
+})
+NOTE_PROBES["TensorFlow"].update({
+    "later": SHOW + """
+import tensorflow as tf
+import keras
+parts = ("shrink", "sparse_plus", "sparseplus", "squareplus", "sparsemax", "sparse_sigmoid")
+facts = {m: {part: names(getattr(tf, m), part) for part in parts} for m in ("nn", "math")}
+facts["backend"] = keras.backend.backend()
+facts["tf_keras_is_keras"] = {f: getattr(tf.keras.activations, f) is getattr(keras.activations, f)
+                              for f in ("hard_shrink", "soft_shrink", "sparse_sigmoid", "sparsemax")}
+def gradient(f, points, **kw):
+    x = tf.constant(points, dtype=tf.float64)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = tf.reduce_sum(f(x, **kw))
+    return show(tape.gradient(y, x))
+facts["soft_shrink_grad"] = gradient(keras.activations.soft_shrink, [-0.5, 0.5], threshold=0.5)
+facts["sparse_sigmoid_grad"] = gradient(keras.activations.sparse_sigmoid, [-1.0, 1.0])
+facts["sparsemax"] = show(tf.keras.activations.sparsemax(tf.constant([1.0, 0.5, -1.0], dtype=tf.float64)))
+facts["softplus_same"] = tf.nn.softplus is tf.math.softplus
+facts["swish_is_silu"] = tf.nn.swish is tf.nn.silu
+beta = tf.Variable(1.5, dtype=tf.float64)
+with tf.GradientTape() as tape:
+    y = tf.reduce_sum(tf.nn.silu(tf.constant([0.5, -1.0, 2.0], dtype=tf.float64), beta=beta))
+facts["silu_beta_gradient"] = repr(float(tape.gradient(y, beta)))
+print(json.dumps(facts))
+""",
+})
 
 
 @functools.cache
@@ -1048,6 +1185,22 @@ def test_glu_odd_length_errors_as_the_notes_and_page_say():
     assert jax_["glu_odd"] == keras_["glu_odd"]["jax"] == keras_["glu_odd"]["keras"] == assertion
     # under python -O the assert is gone, and the odd split fails further on with another error
     assert keras_["glu_odd_under_O"] == ["ValueError", "ValueError"]
+    # the three gate with the second half: (1·σ(−1), 2·σ(3)) for x = (1, 2, −1, 3), as the page shows
+    gated = [f"{v:.4f}" for v in (1 / (1 + np.exp(1.0)), 2 / (1 + np.exp(-3.0)))]
+    assert gated == ["0.2689", "1.9051"]
+    for got in (torch_["example"], jax_["glu_example"], keras_["glu_example"]):
+        assert [f"{float(v):.4f}" for v in got] == gated
+    assert "all three return $(1 \\cdot \\sigma(-1),\\ 2 \\cdot \\sigma(3)) \\approx (0.2689, 1.9051)$" in page("glu")
+    # the page's backward pass: PyTorch's autograd gives the snippet's numbers to the 8 digits printed,
+    # and in float64 differs from them by 21 units in the last place at b = 3 (and at most 1 elsewhere)
+    x, g = np.array([1.0, -2.0, 0.5, 3.0, -1.0, 0.0]), np.array([1.0, 10.0, 100.0])
+    d = snippet("glu").glu_derivative(x)
+    mine, theirs = np.concatenate([g * d[:3], g * d[3:]]), np.array([float(v) for v in torch_["page_backward"]])
+    assert [f"{v:.8e}" for v in theirs] == [f"{v:.8e}" for v in mine]
+    assert [abs(ulps(a, b)) for a, b in zip(theirs, mine)][3] == 21 and max(
+        abs(ulps(a, b)) for a, b in zip(np.delete(theirs, 3), np.delete(mine, 3))) <= 1
+    assert ("PyTorch's autograd gives the same numbers for this example to the digits printed; in float64 its entry "
+            "for $b = 3$ is 21 units in the last place from the snippet's") in page("glu")
     assert "fails an `assert` (`AssertionError`, which `python -O` skips)" in said(note("glu", "Keras"))
     assert "fails an `assert` (`AssertionError`)" in note("glu", "JAX")
     text = page("glu")
@@ -1093,3 +1246,73 @@ def test_threshold_nan_and_relu_form_as_the_notes_and_page_say():
             "gradient 0") in text
     assert "JAX has no threshold function in `jax.nn`" in text and "TensorFlow has none in `tf.nn` or `tf.math`" in text
     assert "`tf.keras.activations.threshold` is Keras 3's function" in text
+
+
+# ---------------------------------------------------------------------------
+# Notes and page prose of Hardshrink, Softshrink, Tanhshrink, GELU, Softplus, Swish and the sparse family
+# (NOTE_PROBES[...]["later"])
+# ---------------------------------------------------------------------------
+
+
+def test_hardshrink_negative_lambd_and_nan_as_the_notes_and_page_say():
+    torch_, keras_ = measured("PyTorch", "later"), measured("Keras", "later")
+    jax_, tf_ = measured("JAX", "later"), measured("TensorFlow", "later")
+    assert torch_["hardshrink_negative_lambd_keeps_x"] is True
+    text = said(note("hardshrink", "PyTorch"))
+    assert "A negative `lambd` is accepted without an error and keeps every input" in text
+    assert torch_["hardshrink_nan"] == [["nan"], ["1.0"]] and "NaN passes through" in note("hardshrink", "PyTorch")
+    assert torch_["hardshrink_minus_zero"] == ["0.0"] and "and $-0$ comes out as $+0$, as in PyTorch" in page(
+        "hardshrink")
+    assert keras_["hard_shrink_nan"] == [["0.0"], ["0.0"]]
+    assert "NaN gives 0 (it computes `where(abs(x) > threshold, x, 0)`), with gradient 0" in said(
+        note("hardshrink", "Keras"))
+    text = page("hardshrink")
+    assert "PyTorch returns NaN (with gradient 1), Keras on the JAX backend returns 0" in text
+    assert jax_["names"]["shrink"] == [] and tf_["nn"]["shrink"] == tf_["math"]["shrink"] == []
+    assert tf_["backend"] == "tensorflow" and tf_["tf_keras_is_keras"]["hard_shrink"] is True
+    assert ("JAX has no hard shrink in `jax.nn`" in text and "TensorFlow has none in `tf.nn` or `tf.math`: "
+            "`tf.keras.activations.hard_shrink` is Keras 3's function from the Keras tab") in text
+
+
+def test_softshrink_negative_lambd_nan_and_the_other_frameworks_as_the_notes_and_page_say():
+    torch_, keras_ = measured("PyTorch", "later"), measured("Keras", "later")
+    jax_, tf_ = measured("JAX", "later"), measured("TensorFlow", "later")
+    assert torch_["softshrink_negative_lambd"].startswith("RuntimeError: lambda must be in range [0, ")
+    assert "a negative `lambd` raises an error" in note("softshrink", "PyTorch")
+    assert keras_["soft_shrink_nan"] == [["0.0"], ["0.0"]]
+    assert keras_["soft_shrink_negative_threshold"] == ["1.5", "0.7", "-1.5"]  # x - (-0.5) = x + 0.5 for x > -0.5
+    text = said(note("softshrink", "Keras"))
+    assert "On the JAX backend NaN gives 0" in text and "a negative `threshold` is accepted without an error" in text
+    text = page("softshrink")
+    assert "PyTorch rejects a negative `lambd` with an error" in text
+    assert "with `threshold=-0.5`, the input 1.0 gives 1.5" in text
+    assert "(Keras' JAX backend computes it this way, and returns 0 for NaN too)" in text
+    assert jax_["names"]["shrink"] == [] and tf_["nn"]["shrink"] == []
+    assert "`jax.nn` and `tf.nn` have no such function" in text
+    assert tf_["tf_keras_is_keras"]["soft_shrink"] is True and tf_["soft_shrink_grad"] == ["0.0", "0.0"]
+    assert ("`tf.keras.activations.soft_shrink` is Keras' function from the Keras tab, and on the TensorFlow "
+            "backend its gradient at $\\pm 0.5$ is 0 as well") in text
+
+
+def test_tanhshrink_cancellation_in_pytorch_and_keras_as_the_page_says():
+    torch_, keras_ = measured("PyTorch", "later")["tanhshrink"], measured("Keras", "later")["tanhshrink"]
+    jax_, tf_ = measured("JAX", "later"), measured("TensorFlow", "later")
+    with mpmath.workdps(50):
+        exact = float(mpmath.mpf(1e-5) - mpmath.tanh(mpmath.mpf(1e-5)))
+        exact_3 = float(mpmath.mpf(np.float32(1e-3).item()) - mpmath.tanh(mpmath.mpf(np.float32(1e-3).item())))
+    assert repr(exact) == "3.333333333200001e-16"
+    for got in (torch_, keras_):
+        assert got["float64 1e-05"] == "3.333328757329848e-16" and got["float64 1e-09"] == "0.0"
+        assert got["float32 1e-05"] == "0.0"
+    assert f"{float(torch_['float32 0.001']):.3g}" == "3.49e-10"
+    assert f"{float(keras_['float32 0.001']):.3g}" == "4.66e-10"
+    assert f"{exact_3:.4g}" == "3.333e-10"
+    assert torch_["gradient float64 1e-09"] == "0.0" and f"{float(keras_['gradient float64 1e-09']):.2g}" == "-2.7e-17"
+    text = page("tanhshrink")
+    assert ("in float64, both return 3.333328757329848e-16 at $x = 10^{-5}$ (exact: 3.333333333200001e-16) and 0 at "
+            "$x = 10^{-9}$. In float32 both return 0 at $x = 10^{-5}$, and at $x = 10^{-3}$, where the exact value is "
+            "$3.333 \\times 10^{-10}$, PyTorch returns $3.49 \\times 10^{-10}$ and Keras "
+            "$4.66 \\times 10^{-10}$") in text
+    assert ("PyTorch's autograd returns 0 and JAX, under Keras, returns $-2.7 \\times 10^{-17}$") in text
+    assert jax_["names"]["shrink"] == [] and tf_["nn"]["shrink"] == []
+    assert "`jax.nn` and `tf.nn` have no such function" in text
