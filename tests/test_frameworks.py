@@ -674,6 +674,40 @@ print(json.dumps(facts))
 """,
 })
 
+NOTE_PROBES["PyTorch"]["hard"] = SHOW + """
+import torch
+x = torch.tensor([-2.5, -1.0, 0.0, 0.5, 2.9], dtype=torch.float64, requires_grad=True)
+torch.nn.functional.hardsigmoid(x).sum().backward()
+print(json.dumps({"hardsigmoid_ramp_gradient": show(x.grad),
+                  "float32_sixth": repr(float(torch.tensor(1 / 6, dtype=torch.float32)))}))
+"""
+NOTE_PROBES["JAX"]["hard"] = SHOW + """
+import inspect
+import jax
+source = lambda f: " ".join(inspect.getsource(f).split())
+print(json.dumps({"hard_sigmoid_source": source(jax.nn.hard_sigmoid), "hard_silu_source": source(jax.nn.hard_silu),
+                  "hard_swish_is_hard_silu": jax.nn.hard_swish is jax.nn.hard_silu}))
+"""
+NOTE_PROBES["Keras"]["hard"] = SHOW + """
+import keras
+import numpy as np
+x = np.array([-4.0, -3.0, -2.5, -1.0, 0.0, 0.7, 3.0, 5.0])
+print(json.dumps({"hard_swish_is_hard_silu": [keras.activations.hard_swish is keras.activations.hard_silu,
+                                              keras.ops.hard_swish is keras.ops.hard_silu],
+                  "hard_sigmoid": [float(v) for v in np.asarray(keras.ops.hard_sigmoid(x))],
+                  "hard_sigmoid_doc": " ".join(keras.activations.hard_sigmoid.__doc__.split())}))
+"""
+NOTE_PROBES["TensorFlow"]["hard"] = SHOW + """
+import tensorflow as tf
+import keras
+import numpy as np
+x = tf.constant([-4.0, -3.0, -2.5, -1.0, 0.0, 0.7, 3.0, 5.0], dtype=tf.float64)
+print(json.dumps({"names": {part: names(tf.nn, part) for part in ("hard", "sigmoid", "swish", "silu")},
+                  "tf_keras_is_keras": [tf.keras.activations.hard_sigmoid is keras.activations.hard_sigmoid,
+                                        tf.keras.activations.hard_silu is keras.activations.hard_silu],
+                  "hard_sigmoid": [float(v) for v in np.asarray(tf.keras.activations.hard_sigmoid(x))]}))
+"""
+
 
 @functools.cache
 def results(framework: str) -> dict:
@@ -1316,3 +1350,35 @@ def test_tanhshrink_cancellation_in_pytorch_and_keras_as_the_page_says():
     assert ("PyTorch's autograd returns 0 and JAX, under Keras, returns $-2.7 \\times 10^{-17}$") in text
     assert jax_["names"]["shrink"] == [] and tf_["nn"]["shrink"] == []
     assert "`jax.nn` and `tf.nn` have no such function" in text
+
+
+def test_keras_sparsemax_is_wrong_as_the_note_and_page_say():
+    keras_, tf_ = measured("Keras", "later"), measured("TensorFlow", "later")
+    jax_, torch_ = measured("JAX", "later"), measured("PyTorch", "later")
+    got = keras_["sparsemax"]
+    want = snippet("sparsemax").sparsemax
+    assert got["[1, 0.5, -1]"] == ["0.25", "0.0", "0.0"] and list(want(np.array([1.0, 0.5, -1.0]))) == [0.75, 0.25, 0]
+    assert got["[1, 1]"] == ["0.0", "0.0"] and list(want(np.array([1.0, 1.0]))) == [0.5, 0.5]
+    assert got["[0, 0, 0]"] == [repr(1 / 3)] * 3 and got["[2, 0]"] == ["1.0", "0.0"]  # right with one in the support
+    right = snippet("sparsemax").sparsemax_jacobian(np.array([0.0, 0.0, 0.0]))
+    assert not np.allclose(keras_["sparsemax_jacobian"]["[0, 0, 0]"], right)
+    assert keras_["sparsemax_jacobian"]["[1, 0]"] == [[0.0, 0.0], [-0.5, 0.5]]
+    assert np.array_equal(snippet("sparsemax").sparsemax_jacobian(np.array([1.0, 0.0])), np.zeros((2, 2)))
+    assert keras_["sparsemax_line"] == {"jax": True, "tensorflow": True, "torch": True, "numpy": True}
+    assert tf_["sparsemax"] == ["0.25", "0.0", "0.0"] and tf_["tf_keras_is_keras"]["sparsemax"] is True
+    assert keras_["layers"]["sparse"] == []
+    text = said(note("sparsemax", "Keras"))
+    assert ("`keras.ops.sparsemax([1.0, 0.5, -1.0])` gives [0.25, 0, 0] instead of [0.75, 0.25, 0], and [1.0, 1.0] "
+            "gives [0, 0]") in text
+    assert "([0, 0, 0] gives the right [1/3, 1/3, 1/3], not the right Jacobian)" in text
+    assert "The JAX, TensorFlow, PyTorch and NumPy backends share the line" in text
+    assert "`tf.keras.activations.sparsemax` is this same function" in text and "No `keras.layers` class" in text
+    torch_names = [n for m in torch_["names"].values() for n in m["sparse"]]
+    assert not [n for n in torch_names if "sparsemax" in n] and jax_["names"]["sparsemax"] == []
+    assert tf_["nn"]["sparsemax"] == []
+    text = page("sparsemax")
+    assert "PyTorch 2.13.0 has none (nothing in `torch`, `torch.nn` or `torch.nn.functional`), nor has JAX 0.10.2's " \
+           "`jax.nn`" in text
+    assert "TensorFlow 2.21.0's `tf.nn`: `tf.keras.activations.sparsemax` is Keras's function, with the same error" \
+        in text
+    assert "at $(1, 0)$ `jax.jacobian` gives the rows $(0, 0)$ and $(-\\tfrac12, \\tfrac12)$" in text
