@@ -474,6 +474,13 @@ facts = {
                          for s, v in [("[-inf, 0]", [-inf, 0.0]), ("[inf, 0]", [inf, 0.0]), ("[inf, inf]", [inf, inf])]
                          for f in ("ops", "activations")},
 }
+import inspect
+losses = (keras.losses.CategoricalCrossentropy, keras.losses.SparseCategoricalCrossentropy)
+facts["from_logits_defaults"] = [inspect.signature(c).parameters["from_logits"].default for c in losses]
+onehot = np.array([[0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
+facts["cross_entropy_from_logits"] = [float(losses[0](from_logits=True)(onehot, x)),
+                                      float(losses[1](from_logits=True)(np.array([1, 2]), x)),
+                                      float(-np.mean(np.sum(onehot * np.asarray(keras.ops.log_softmax(x)), axis=-1)))]
 print(json.dumps(facts))
 """,
         "others": SHOW + """
@@ -1113,6 +1120,34 @@ def test_log_softmax_page_on_infinities_keras_formula_and_cross_entropy():
     assert "`CrossEntropyLoss` as equivalent to `LogSoftmax` followed by `NLLLoss`" in text
 
 
+def test_keras_cross_entropy_from_logits_applies_log_softmax_itself_and_defaults_to_probabilities():
+    got = measured("Keras", "softmax_family")
+    assert got["from_logits_defaults"] == [False, False]
+    categorical, sparse, by_log_softmax = got["cross_entropy_from_logits"]
+    assert categorical == pytest.approx(by_log_softmax, rel=1e-6) and sparse == pytest.approx(by_log_softmax, rel=1e-6)
+    text = page("softmax")
+    assert ("`keras.losses.CategoricalCrossentropy(from_logits=True)` and "
+            "`SparseCategoricalCrossentropy(from_logits=True)` do the same (their default, `from_logits=False`, "
+            "expects probabilities)") in text
+    assert ("so do Keras's `CategoricalCrossentropy(from_logits=True)` and "
+            "`SparseCategoricalCrossentropy(from_logits=True)`") in page("log_softmax")
+
+
+@pytest.mark.parametrize("framework, functions, names", [
+    ("PyTorch", ("torch.nn.Threshold", "torch.nn.functional.threshold"), ("threshold", "value")),
+    ("Keras", ("keras.ops.threshold", "keras.activations.threshold"), ("threshold", "default_value")),
+])
+def test_threshold_parameters_have_no_defaults_as_the_notes_say(framework, functions, names):
+    require(framework)
+    signatures = results(framework)["signatures"]
+    for function in functions:
+        assert {name: signatures[function][name] for name in names} == dict.fromkeys(names, "<required>"), function
+    text = said(note("threshold", framework))
+    assert ("`threshold` and `value` have no defaults: both must be given" in text if framework == "PyTorch"
+            else "The arguments are `threshold` and `default_value` (PyTorch's `value`), both required" in text)
+    assert "Neither framework gives the two parameters defaults" in page("threshold")
+
+
 def test_softmin_exists_only_in_pytorch_as_the_notes_say():
     keras_, jax_, tf_ = (measured(f, "softmax_family") for f in ("Keras", "JAX", "TensorFlow"))
     assert keras_["softmin_names"] == {"activations": [], "ops": [], "layers": []}
@@ -1350,6 +1385,24 @@ def test_tanhshrink_cancellation_in_pytorch_and_keras_as_the_page_says():
     assert ("PyTorch's autograd returns 0 and JAX, under Keras, returns $-2.7 \\times 10^{-17}$") in text
     assert jax_["names"]["shrink"] == [] and tf_["nn"]["shrink"] == []
     assert "`jax.nn` and `tf.nn` have no such function" in text
+
+
+def test_sparse_sigmoid_clip_gradient_and_absence_as_the_notes_and_page_say():
+    jax_, keras_ = measured("JAX", "later"), measured("Keras", "later")
+    torch_, tf_ = measured("PyTorch", "later"), measured("TensorFlow", "later")
+    assert "return 0.5 * jnp.clip(x + 1.0, 0.0, 2.0)" in jax_["source"]["sparse_sigmoid"]
+    assert "Computed as `0.5 * jnp.clip(x + 1.0, 0.0, 2.0)`" in note("sparse_sigmoid", "JAX")
+    assert keras_["layers"]["sparse"] == [] and "No `keras.layers` class" in note("sparse_sigmoid", "Keras")
+    torch_names = [n for m in torch_["names"].values() for n in m["sparse"]]
+    assert not [n for n in torch_names if "sigmoid" in n] and tf_["nn"]["sparse_sigmoid"] == []
+    assert tf_["tf_keras_is_keras"]["sparse_sigmoid"] is True and tf_["sparse_sigmoid_grad"] == ["0.0", "0.0"]
+    want = getattr(snippet("sparse_sigmoid"), "sparse_sigmoid")(np.array(SPARSE_SIGMOID_AT))
+    assert torch_["clamp_sparse_sigmoid"] == [repr(float(v)) for v in want]
+    text = page("sparse_sigmoid")
+    assert ("PyTorch 2.13.0 has no sparse sigmoid (nothing in `torch`, `torch.nn` or `torch.nn.functional`), and "
+            "TensorFlow 2.21.0's `tf.nn` has none either: `tf.keras.activations.sparse_sigmoid` is Keras' function, "
+            "run on the TensorFlow backend, where the gradient at $\\pm 1$ is 0") in text
+    assert "`torch.clamp((x + 1) / 2, 0, 1)` computes the same values" in text
 
 
 def test_keras_sparsemax_is_wrong_as_the_note_and_page_say():
