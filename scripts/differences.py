@@ -186,10 +186,9 @@ def markdown(act: Activation, heading: bool = True) -> str:
     table = _parameter_table(d)
     if table:
         md += table + "\n"
-        if d.keywords:
-            md += "A value in code font is written with that keyword; a plain value is the call's own default.\n\n"
-        else:
-            md += "Each value is what the call computes with, written out in the tabs above.\n\n"
+        md += ("Each value is what the call computes with, as the tabs above run it: in code font where the call "
+               "writes it with that keyword, plain where the call does not name it (a default, a value set "
+               "elsewhere in the tab, or one the function fixes).\n\n")
     md += _kink_table(d)
     return md
 
