@@ -635,6 +635,7 @@ for f in ("softplus", "sparse_plus", "squareplus"):
 grad = jax.grad(lambda v: K.sparse_plus(v))
 facts["sparse_plus_grad"] = {repr(p): repr(float(grad(p))) for p in (-np.inf, 1e308, np.inf)}
 facts["squareplus_doc"] = " ".join(A.squareplus.__doc__.split())
+facts["sparse_sigmoid_doc"] = " ".join(A.sparse_sigmoid.__doc__.split())
 sm = lambda v: show(K.sparsemax(np.array(v), axis=-1))
 facts["sparsemax"] = {"[1, 0.5, -1]": sm([1.0, 0.5, -1.0]), "[1, 1]": sm([1.0, 1.0]), "[0, 0, 0]": sm([0.0, 0.0, 0.0]),
                       "[2, 0]": sm([2.0, 0.0])}
@@ -1387,6 +1388,42 @@ def test_tanhshrink_cancellation_in_pytorch_and_keras_as_the_page_says():
     assert "`jax.nn` and `tf.nn` have no such function" in text
 
 
+def test_softplus_threshold_and_the_other_frameworks_as_the_notes_and_page_say():
+    torch_, keras_ = measured("PyTorch", "later"), measured("Keras", "later")
+    jax_, tf_ = measured("JAX", "later"), measured("TensorFlow", "later")
+    sigmoid_20 = float(snippet("sigmoid").sigmoid(20.0))
+    got = torch_["softplus_threshold"]  # at 20, just above 20 and at 21, threshold 20
+    assert [float(g) for g in got["gradient"]] == pytest.approx([sigmoid_20, 1.0, 1.0], rel=1e-15, abs=0)
+    assert got["gradient"][1:] == ["1.0", "1.0"]
+    assert got["values"][1:] == [repr(float(np.nextafter(20.0, 21.0))), "21.0"]
+    assert f"{1 - sigmoid_20:.3g}" == "2.06e-09" and got["above_1e-9"] == "20.000000001"
+    assert "with a gradient of 1 there" in note("softplus", "PyTorch")
+    text = page("softplus")
+    assert "from $\\sigma(20) = 1 - 2.06 \\times 10^{-9}$ to exactly 1" in text
+    assert ">>> float(softplus(20.0 + 1e-9, threshold=20)) # PyTorch's switch: x itself 20.000000001" in text
+    assert keras_["calls_jax"]["softplus"] == [True, True, True]
+    assert "On the JAX backend both call `jax.nn.softplus`" in note("softplus", "Keras")
+    assert jax_["softplus_is_logaddexp"] is True and "return jnp.logaddexp(x, 0)" in jax_["source"]["softplus"]
+    assert "Computed as `jnp.logaddexp(x, 0)`, with no threshold" in note("softplus", "JAX")
+    assert tf_["softplus_same"] is True and "`tf.nn.softplus` is the same function" in note("softplus", "TensorFlow")
+
+
+def test_sparse_plus_gradient_nan_and_absence_as_the_notes_and_page_say():
+    jax_, keras_ = measured("JAX", "later"), measured("Keras", "later")
+    torch_, tf_ = measured("PyTorch", "later"), measured("TensorFlow", "later")
+    assert [jax_["sparse_plus_grad"][k] for k in ("-inf", "1e+308", "inf", "-1e+308")] == ["nan"] * 4
+    assert jax_["sparse_plus_grad"]["-2.0"] == "0.0" and jax_["sparse_plus_grad"]["2.0"] == "1.0"
+    assert keras_["sparse_plus_grad"] == {"-inf": "nan", "1e+308": "nan", "inf": "nan"}
+    text = said(note("sparse_plus", "JAX"))
+    assert "at x = ±inf, and at x = 1e308 where (x + 1)² overflows, `jax.grad` gives NaN" in text
+    assert keras_["calls_jax"]["sparse_plus"] == [True, True, True]
+    assert "On the JAX backend both call `jax.nn.sparse_plus`" in note("sparse_plus", "Keras")
+    torch_names = [n for m in torch_["names"].values() for n in m["sparse"]]
+    assert not [n for n in torch_names if "plus" in n] and tf_["nn"]["sparse_plus"] == tf_["nn"]["sparseplus"] == []
+    assert "PyTorch and TensorFlow have no sparse plus (no such function in `torch.nn`, `torch.nn.functional` or " \
+           "`tf.nn`" in page("sparse_plus")
+
+
 def test_sparse_sigmoid_clip_gradient_and_absence_as_the_notes_and_page_say():
     jax_, keras_ = measured("JAX", "later"), measured("Keras", "later")
     torch_, tf_ = measured("PyTorch", "later"), measured("TensorFlow", "later")
@@ -1403,6 +1440,36 @@ def test_sparse_sigmoid_clip_gradient_and_absence_as_the_notes_and_page_say():
             "TensorFlow 2.21.0's `tf.nn` has none either: `tf.keras.activations.sparse_sigmoid` is Keras' function, "
             "run on the TensorFlow backend, where the gradient at $\\pm 1$ is 0") in text
     assert "`torch.clamp((x + 1) / 2, 0, 1)` computes the same values" in text
+    assert "Learning with Fenchel-Young Losses (section 6.2) <https://arxiv.org/abs/1901.02324>" in jax_["source"][
+        "sparse_sigmoid"]
+    assert "[M. Blondel, A. F. T. Martins, V. Niculae, 2019](https://arxiv.org/pdf/1901.02324)" in keras_[
+        "sparse_sigmoid_doc"]
+    assert ("JAX ships it as `jax.nn.sparse_sigmoid` and Keras 3 as `sparse_sigmoid`; both cite Blondel, Martins and "
+            "Niculae's \"Learning with Fenchel-Young Losses\"") in text
+
+
+def test_squareplus_tails_docstring_and_absence_as_the_notes_and_page_say():
+    jax_, keras_ = measured("JAX", "later"), measured("Keras", "later")
+    torch_, tf_ = measured("PyTorch", "later"), measured("TensorFlow", "later")
+    got = jax_["squareplus"]
+    assert got["-1e200"] == "inf" and got["-1e10"] == "0.0"
+    assert got["-1.3e154"] == "0.0" and got["-1.4e154"] == "inf"  # x² overflows between them
+    assert f"{float(got['grad -1e10']):.2g}" == "-1.8e-17"
+    assert "y = x + jnp.sqrt(jnp.square(x) + b) return y / 2" in jax_["source"]["squareplus"]
+    text = said(note("squareplus", "JAX"))
+    assert "x² overflows for |x| above about 1.3e154, so `jax.nn.squareplus(-1e200)` is inf (exact: 1e−200)" in text
+    assert ("`jax.nn.squareplus(-1e10)` is 0 (exact: 1e−10), where its gradient is negative (−1.8e−17; "
+            "exact: 1e−20)") in text
+    assert float(snippet("squareplus").squareplus_derivative(np.array([-1e10]))[0]) == pytest.approx(1e-20, rel=1e-12)
+    assert keras_["calls_jax"]["squareplus"] == [True, True, True]
+    doc = keras_["squareplus_doc"]
+    assert "[Ramachandran et al., 2021](https://arxiv.org/abs/2112.11687)" in doc
+    text = said(note("squareplus", "Keras"))
+    assert "On the JAX backend both call `jax.nn.squareplus`" in text
+    assert "credits \"Ramachandran et al., 2021\"; the paper it links, arXiv:2112.11687" in text
+    assert not any(torch_["names"][m]["squareplus"] for m in torch_["names"]) and tf_["nn"]["squareplus"] == []
+    assert "PyTorch and TensorFlow have no squareplus (neither `torch.nn`, `torch.nn.functional` nor `tf.nn`" \
+           in page("squareplus")
 
 
 def test_keras_sparsemax_is_wrong_as_the_note_and_page_say():
