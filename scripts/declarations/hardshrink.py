@@ -13,7 +13,8 @@ ACTIVATION = Activation(
              "keep or kill"),
     expr="Piecewise((0, Abs(x) <= lamda), (x, True))",
     params=(
-        Param("lambd", "lamda", "0.5", "the threshold: inputs with |x| ≤ λ give 0, the others are kept (λ ≥ 0)",
+        Param("lambd", "lamda", "0.5",
+              "the threshold: inputs of magnitude at most λ give 0, the others are kept (λ ≥ 0)",
               family=("0.25", "0.5", "1"), keywords=("threshold",)),
     ),
     plot_range=(-3, 3),
