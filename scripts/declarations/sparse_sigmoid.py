@@ -20,6 +20,8 @@ ACTIVATION = Activation(
         Identity("Hardtanh moved from [−1, 1] to [0, 1]", "f(x)", "(hardtanh(x) + 1)/2"),
         Identity("ReLU6 of 3(x + 1), scaled to [0, 1]", "f(x)", "relu6(3*x + 3)/6"),
         Identity("Symmetric about (0, 1/2), as the sigmoid", "f(x) + f(-x)", "1"),
+        Identity("The derivative of the sparse plus, as the sigmoid is the derivative of softplus", "f(x)",
+                 "Derivative(sparse_plus(x), x)"),
     ),
     frameworks=(
         Framework("Keras", ("keras.activations.sparse_sigmoid(x)", "keras.ops.sparse_sigmoid(x)"),
