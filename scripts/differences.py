@@ -52,14 +52,15 @@ class Differences:
         if self.forms:
             found.append("which form is computed")
         if self.kinks:
-            points = ", ".join(f"x = {_number_text(k)}" for k in self.kinks)
+            points = " and ".join(f"x = {_number_text(k)}" for k in self.kinks)
             found.append(f"gradient at {points}")
         return found
 
 
 def _number_text(key: str) -> str:
     value = number(key)
-    return str(value.numerator) if value.denominator == 1 else f"{float(value):g}"
+    text = str(value.numerator) if value.denominator == 1 else f"{float(value):g}"
+    return text.replace("-", "−")
 
 
 def _value_text(value: Fraction) -> str:
