@@ -46,15 +46,19 @@ class Differences:
         """The kinds of difference, in words."""
         found = []
         if self.values:
-            found.append("default " + " and ".join(f"`{name}`" for name in self.values))
+            found.append("the default " + " and ".join(f"`{name}`" for name in self.values))
         if self.keywords:
-            found.append("keyword name of " + " and ".join(f"`{name}`" for name in self.keywords))
+            found.append("the keyword name of " + " and ".join(f"`{name}`" for name in self.keywords))
         if self.forms:
-            found.append("which form is computed")
+            found.append("which form they compute")
         if self.kinks:
             points = " and ".join(f"x = {_number_text(k)}" for k in self.kinks)
-            found.append(f"gradient at {points}")
+            found.append(f"the gradient at {points}")
         return found
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _number_text(key: str) -> str:
@@ -135,16 +139,21 @@ def _framework_links(act: Activation) -> dict[str, str]:
     return {fw.name: fw.url for fw in act.frameworks if fw.url}
 
 
+def shown_parameters(d: Differences) -> list:
+    """The parameters the table shows: those whose value or keyword differs."""
+    return [p for p in d.act.params if p.name in d.values or p.name in d.keywords]
+
+
 def _parameter_table(d: Differences) -> str:
     act = d.act
-    shown = [p for p in act.params if p.name in d.values or p.name in d.keywords]
-    columns = [f"`{p.name}`" for p in shown] + (["form"] if d.forms else [])
+    shown = shown_parameters(d)
+    columns = [f"`{p.name}`" for p in shown] + (["Form"] if d.forms else [])
     if not columns:
         return ""
     links = _framework_links(act)
     md = "| Framework | Call | " + " | ".join(columns) + " |\n|---|---|" + "---|" * len(columns) + "\n"
     md += "| NumPy snippet | " + f"`{act.slug}`" + " | "
-    md += " | ".join([_value_text(number(p.default)) for p in shown] + (["main form"] if d.forms else [])) + " |\n"
+    md += " | ".join([_value_text(number(p.default)) for p in shown] + (["the definition"] if d.forms else [])) + " |\n"
     for s in d.settings:
         name = f"[{s.framework}]({links[s.framework]})" if s.framework in links else s.framework
         cells = []
@@ -153,7 +162,7 @@ def _parameter_table(d: Differences) -> str:
             value = _value_text(s.values[p.name])
             cells.append(f"`{written}={value}`" if written else value)
         if d.forms:
-            cells.append(s.variant or "main form")
+            cells.append(s.variant or "the definition")
         call = _call_name(s.call).replace("|", "\\|")
         md += f"| {name} | `{call}` | " + " | ".join(cells) + " |\n"
     return md
@@ -183,10 +192,11 @@ def markdown(act: Activation, heading: bool = True) -> str:
     if not d:
         return ""
     md = f"{HEADING}\n\n" if heading else ""
-    md += "They differ in the " + "; the ".join(d.summary()) + ".\n\n"
+    md += "They differ in " + "; ".join(d.summary()) + ".\n\n"
     table = _parameter_table(d)
     if table:
         md += table + "\n"
+    if shown_parameters(d):
         md += ("Each value is what the call computes with, as the tabs above run it: in code font where the call "
                "writes it with that keyword, plain where the call does not name it (a default, a value set "
                "elsewhere in the tab, or one the function fixes).\n\n")
@@ -199,7 +209,7 @@ def page(acts: list[Activation]) -> str:
     found = [d for d in (compare(a) for a in acts) if d]
     md = "| Activation | What differs |\n|---|---|\n"
     for d in found:
-        md += f"| [{d.act.name}](../activations/{d.act.slug}.md#{ANCHOR}) | {'; '.join(d.summary())} |\n"
+        md += f"| [{d.act.name}](../activations/{d.act.slug}.md#{ANCHOR}) | {_sentence_case('; '.join(d.summary()))} |\n"
     for d in found:
         md += f"\n## {d.act.name}\n\n"
         md += markdown(d.act, heading=False)
