@@ -55,7 +55,8 @@ def ulp_error(y, exact: mpmath.mpf, dtype=np.float64) -> float:
     y = float(y)
     if mpmath.isnan(exact):
         return 0.0 if math.isnan(y) else math.inf
-    rounded = dtype(float(exact))  # float(mpf) rounds correctly; dtype() then to float32
+    with np.errstate(over="ignore"):  # beyond the dtype's largest finite value it rounds to ±inf
+        rounded = dtype(float(exact))  # float(mpf) rounds correctly; dtype() then to float32
     if np.isinf(rounded) or math.isinf(y):
         return 0.0 if y == float(rounded) else math.inf
     if math.isnan(y):
@@ -281,3 +282,10 @@ def test_vector_jacobian_matches_the_declaration(act):
         for i in range(2):
             for j in range(2):
                 assert ulp_error(got[i, j], refs2[i][j](row)) <= act.ulp[0], (row, i, j, got)
+
+
+def test_an_exact_value_beyond_the_dtype_rounds_to_infinity():
+    """e^89 ≈ 4.5e38 exceeds float32's largest value: inf is the correctly rounded float32 (no warning)."""
+    exact = mpmath.exp(89)
+    assert ulp_error(np.float32(np.inf), exact, np.float32) == 0.0
+    assert ulp_error(np.float32(3.4e38), exact, np.float32) == math.inf

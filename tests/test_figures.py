@@ -137,7 +137,7 @@ def _expected_marks(act) -> set[str]:
         out = f.outputs[0]
         (expr,) = derive.outputs(act, defaults=True)
         lo, hi = act.plot_range
-        threshold = figure_data.SATURATION * out.derivative_sup_value
+        threshold = figure_data.SATURATION * _reference(expr, act.plot_range, out)
         for verdict, edge in ((out.saturates_left, lo), (out.saturates_right, hi)):
             inside = edge + (0.01 if edge == lo else -0.01) * (hi - lo)
             if verdict != "no" and threshold > 0 and _abs_derivative(expr, np.array([inside]))[0] < threshold:
@@ -239,7 +239,7 @@ def test_saturation_bands_are_tails_where_the_facts_say_it_saturates(act):
     out = f.outputs[0]
     (expr,) = derive.outputs(act, defaults=True)
     lo, hi = act.plot_range
-    threshold = figure_data.SATURATION * out.derivative_sup_value
+    threshold = figure_data.SATURATION * _reference(expr, act.plot_range, out)
     breaks = [float(b) for b in derive.breakpoints(derive.pieces(expr))]
     for band in ms.bands:
         verdict = {"left": out.saturates_left, "right": out.saturates_right}[band.side]
@@ -254,6 +254,14 @@ def test_saturation_bands_are_tails_where_the_facts_say_it_saturates(act):
             f"{act.slug}: the band stops at {inner} but |f'| there is {beyond} < {threshold}"
     if out.saturates_left == "no" and out.saturates_right == "no":
         assert ms.bands == []
+
+
+def _reference(expr, plot_range, out) -> float:
+    """What saturation is measured against: sup |f'| on ℝ, or where that is infinite (the
+    exponential) the largest |f'| on the plot, as figure_data.saturation_spans does."""
+    if np.isfinite(out.derivative_sup_value):
+        return out.derivative_sup_value
+    return float(np.nanmax(_abs_derivative(expr, np.linspace(*plot_range, figure_data.GRID))))
 
 
 def _gelu_output(saturates_left="soft", saturates_right="no"):
