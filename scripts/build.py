@@ -258,8 +258,11 @@ class Cache:
     def declarations(self, act) -> list[str]:
         """The declaration and those it refers to (its identities' calls, the lookups last recorded)."""
         refs = referenced_slugs(act, self.acts) | set(self.refs.get(act.slug, ()))
-        return [repr(act)] + [f"{r}: " + (repr(self.acts[r]) if r in self.acts else "not declared")
-                              for r in sorted(refs)]
+        found = [repr(act)] + [f"{r}: " + (repr(self.acts[r]) if r in self.acts else "not declared")
+                               for r in sorted(refs)]
+        if act.kind in ("vector", "gated"):  # vector.matches compares it with every elementwise curve
+            found += [repr(a) for _, a in sorted(self.acts.items()) if a.kind == "elementwise"]
+        return found
 
     def fragment_key(self, act) -> str:
         pages = []

@@ -285,3 +285,20 @@ def test_derived_facts_are_stored_and_reused_by_the_next_process(tmp_path):
     assert first.derived == ["elu"]
     second = build.Cache(tmp_path, CATALOG)  # as a new process would
     assert second.facts(act) == facts and second.derived == []
+
+
+def test_a_vector_activation_is_re_derived_when_an_elementwise_one_is_added(tmp_path):
+    """Its facts name the elementwise activations equal to its two-input case (vector.matches
+    iterates the catalog, which no recorded lookup sees): its key covers every elementwise one."""
+    import dataclasses
+
+    import activations
+    import build
+
+    acts = list(activations.ACTIVATIONS)
+    softmax = activations.by_slug()["softmax"]
+    before = build.Cache(tmp_path, acts).facts_key(softmax)
+    new = dataclasses.replace(activations.by_slug()["relu"], slug="relu_copy", name="ReLU copy")
+    assert build.Cache(tmp_path, [*acts, new]).facts_key(softmax) != before
+    relu = activations.by_slug()["relu"]  # an elementwise key does not depend on the others
+    assert build.Cache(tmp_path, [*acts, new]).facts_key(relu) == build.Cache(tmp_path, acts).facts_key(relu)
