@@ -25,6 +25,8 @@ ACTIVATION = Activation(
                  "x - hardtanh(x, a=-Rational(1, 2), b=Rational(1, 2))"),
         Identity("The sign times the shrunk magnitude (λ = 1/2)", "f(x, lamda=Rational(1, 2))",
                  "sign(x)*Max(Abs(x) - Rational(1, 2), 0)"),
+        Identity("Hardshrink moved λ towards 0 (λ = 1/2)", "f(x, lamda=Rational(1, 2))",
+                 "hardshrink(x, lamda=Rational(1, 2)) - sign(hardshrink(x, lamda=Rational(1, 2)))/2"),
         Identity("Softshrink is odd (λ = 1/2)", "f(-x, lamda=Rational(1, 2))", "-f(x, lamda=Rational(1, 2))"),
     ),
     framework_kink_derivative={
