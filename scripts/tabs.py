@@ -127,6 +127,14 @@ def _variant_written(act: Activation, kw: ast.keyword):
     return None
 
 
+def keyword_value(text: str):
+    """A variant keyword's value as the snippet takes it: a number ("20") as a float, else the text."""
+    try:
+        return float(number(text))
+    except (ValueError, ZeroDivisionError):
+        return text
+
+
 def setting(act: Activation, fw: Framework, call: str) -> Setting:
     """The parameter values and variant of one call (see the module's docstring for the rules)."""
     names = {}
@@ -163,7 +171,7 @@ def setting(act: Activation, fw: Framework, call: str) -> Setting:
             if key in values:
                 values[key] = number(text)
             else:
-                chosen[key] = text
+                chosen[key] = keyword_value(text)
     return Setting(fw.name, call, values, spelled, variant.label if variant else "", chosen)
 
 

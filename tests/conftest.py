@@ -29,6 +29,7 @@ import activations
 import derive
 import facts as facts_module
 import reference
+import tabs
 import vector
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,7 +143,7 @@ class Case:
         kw: dict[str, object] = {name: float(v) for name, v in self.values}
         if self.variant:
             v = next(v for v in self.act.variants if v.label == self.variant)
-            kw |= {k: (float(val) if k in {p.name for p in self.act.params} else val)
+            kw |= {k: (float(val) if k in {p.name for p in self.act.params} else tabs.keyword_value(val))
                    for k, val in v.kwargs.items()}
         return kw
 
