@@ -1388,6 +1388,16 @@ def test_tanhshrink_cancellation_in_pytorch_and_keras_as_the_page_says():
     assert "`jax.nn` and `tf.nn` have no such function" in text
 
 
+def test_gelu_keras_forms_and_layers_as_the_note_and_page_say():
+    got = measured("Keras", "later")
+    # Activation("gelu") is activations.gelu, whose default is approximate=False; ops.gelu's is True; they differ
+    assert got["activation_layer_gelu"] == [True, True, True, True] and got["layers"]["gelu"] == []
+    text = said(note("gelu", "Keras"))
+    assert ("`keras.activations.gelu` (and `keras.layers.Activation(\"gelu\")`) computes x·Φ(x) unless "
+            "`approximate=True`, `keras.ops.gelu` the tanh form unless `approximate=False`. No GELU layer") in text
+    assert "`keras.activations.gelu`, `keras.layers.Activation(\"gelu\")` and `tf.nn.gelu`" in page("gelu")
+
+
 def test_softplus_threshold_and_the_other_frameworks_as_the_notes_and_page_say():
     torch_, keras_ = measured("PyTorch", "later"), measured("Keras", "later")
     jax_, tf_ = measured("JAX", "later"), measured("TensorFlow", "later")
@@ -1406,6 +1416,28 @@ def test_softplus_threshold_and_the_other_frameworks_as_the_notes_and_page_say()
     assert jax_["softplus_is_logaddexp"] is True and "return jnp.logaddexp(x, 0)" in jax_["source"]["softplus"]
     assert "Computed as `jnp.logaddexp(x, 0)`, with no threshold" in note("softplus", "JAX")
     assert tf_["softplus_same"] is True and "`tf.nn.softplus` is the same function" in note("softplus", "TensorFlow")
+
+
+def test_swish_beta_and_silu_aliases_as_the_notes_and_page_say():
+    torch_, keras_ = measured("PyTorch", "later"), measured("Keras", "later")
+    jax_, tf_ = measured("JAX", "later"), measured("TensorFlow", "later")
+    assert [torch_["names"][m]["swish"] for m in ("torch", "torch.nn", "torch.nn.functional")] == [
+        [], ["Hardswish"], ["hardswish"]]  # hard-swish is another function
+    assert torch_["silu_keywords"] == 2  # input, inplace: no beta
+    assert "No Swish with a β argument: `torch.nn.SiLU` and `torch.nn.functional.silu` are β = 1" in said(
+        note("swish", "PyTorch"))
+    assert keras_["swish_is_silu"] == [True, True]
+    assert ("`keras.activations.swish` is the same function object as `keras.activations.silu`, and "
+            "`keras.ops.swish` as `keras.ops.silu`") in said(note("swish", "Keras"))
+    assert jax_["swish_is_silu"] is True and "`jax.nn.swish` is the same function object as `jax.nn.silu`" in said(
+        note("swish", "JAX"))
+    assert tf_["swish_is_silu"] is True
+    x, beta = np.array([0.5, -1.0, 2.0]), 1.5
+    s = 1 / (1 + np.exp(-beta * x))
+    assert float(tf_["silu_beta_gradient"]) == pytest.approx(float(np.sum(x * x * s * (1 - s))), rel=1e-12)
+    text = said(note("swish", "TensorFlow"))
+    assert "a `tf.Variable` there gets its gradient" in text and "`tf.nn.swish` is the same function object as" in text
+    assert "Only TensorFlow's `tf.nn.silu` takes β (`beta`)" in page("swish")
 
 
 def test_sparse_plus_gradient_nan_and_absence_as_the_notes_and_page_say():
@@ -1502,3 +1534,45 @@ def test_keras_sparsemax_is_wrong_as_the_note_and_page_say():
     assert "TensorFlow 2.21.0's `tf.nn`: `tf.keras.activations.sparsemax` is Keras's function, with the same error" \
         in text
     assert "at $(1, 0)$ `jax.jacobian` gives the rows $(0, 0)$ and $(-\\tfrac12, \\tfrac12)$" in text
+
+
+def test_hard_sigmoid_float32_sixth_keras_3_form_and_absence_as_the_notes_and_page_say():
+    torch_, jax_ = measured("PyTorch", "hard"), measured("JAX", "hard")
+    keras_, tf_ = measured("Keras", "hard"), measured("TensorFlow", "hard")
+    sixth = repr(float(np.float32(1 / 6)))
+    assert torch_["float32_sixth"] == sixth == "0.1666666716337204"
+    assert torch_["hardsigmoid_ramp_gradient"] == [sixth] * 5  # float64 input, anywhere on the ramp
+    assert "the gradient between −3 and 3 is 0.1666666716337204, not 0.16666666666666666" in said(
+        note("hard_sigmoid", "PyTorch"))
+    assert f"{abs(float(sixth) * 6 - 1):.0e}" == "3e-08"
+    assert "$1/6$ rounded to float32, $0.1666666716\\ldots$, a relative error of $3 \\cdot 10^{-8}$" in page(
+        "hard_sigmoid")
+    # Keras 3 on both installed backends: clip(x/6 + 1/2, 0, 1), the docstring's (x/6) + 0.5
+    x = np.array([-4.0, -3.0, -2.5, -1.0, 0.0, 0.7, 3.0, 5.0])
+    want = np.clip(x / 6 + 0.5, 0.0, 1.0)
+    np.testing.assert_allclose(keras_["hard_sigmoid"], want, rtol=1e-15, atol=0)
+    np.testing.assert_allclose(tf_["hard_sigmoid"], want, rtol=1e-15, atol=0)
+    assert "`(x/6) + 0.5` if `-3 < x < 3`" in keras_["hard_sigmoid_doc"] and "0.2" not in keras_["hard_sigmoid_doc"]
+    text = said(note("hard_sigmoid", "Keras"))
+    assert "Keras 3 computes x/6 + 1/2, clipped, on every backend" in text
+    assert tf_["names"]["hard"] == [] and tf_["tf_keras_is_keras"] == [True, True]
+    assert ("TensorFlow has no hard sigmoid in `tf.nn`; `tf.keras.activations.hard_sigmoid` is this Keras 3 function"
+            in text)
+    assert "return relu6(x + 3.) / 6." in jax_["hard_sigmoid_source"]
+    assert "`relu6(x + 3.) / 6.`" in note("hard_sigmoid", "JAX")
+    assert "TensorFlow's `tf.nn` has no hard sigmoid" in page("hard_sigmoid")
+
+
+def test_hard_swish_names_and_absence_as_the_notes_and_page_say():
+    jax_, keras_, tf_ = measured("JAX", "hard"), measured("Keras", "hard"), measured("TensorFlow", "hard")
+    assert keras_["hard_swish_is_hard_silu"] == [True, True]
+    text = said(note("hard_swish", "Keras"))
+    assert "`keras.activations.hard_swish` and `keras.ops.hard_swish` are the same function objects" in text
+    assert tf_["names"]["hard"] == [] and tf_["tf_keras_is_keras"][1] is True
+    assert "TensorFlow has no hard swish in `tf.nn`; `tf.keras.activations.hard_silu` is this Keras function" in text
+    assert jax_["hard_swish_is_hard_silu"] is True and "return x_arr * hard_sigmoid(x_arr)" in jax_["hard_silu_source"]
+    text = said(note("hard_swish", "JAX"))
+    assert "`jax.nn.hard_silu` is the same function object. It is `x * hard_sigmoid(x)`" in text
+    text = page("hard_swish")
+    assert ("PyTorch says `Hardswish`, JAX `hard_swish` (with `hard_silu` as the same function), Keras `hard_silu` "
+            "(with `hard_swish` as the same function). TensorFlow's `tf.nn` has none") in text
