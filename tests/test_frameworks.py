@@ -716,6 +716,62 @@ print(json.dumps({"names": {part: names(tf.nn, part) for part in ("hard", "sigmo
                   "hard_sigmoid": [float(v) for v in np.asarray(tf.keras.activations.hard_sigmoid(x))]}))
 """
 
+EXP_AT = "[-720.0, -88.0, -87.0, 710.0]"  # float64 subnormal, float32 subnormal, float32 normal, overflow
+NOTE_PROBES["PyTorch"]["exponential"] = SHOW + """
+import inspect, warnings
+import torch
+facts = {"names": {m: names(eval(m), "exp") for m in ("torch.nn", "torch.nn.functional")},
+         "poisson_log_input": inspect.signature(torch.nn.PoissonNLLLoss).parameters["log_input"].default}
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    x = torch.tensor(EXP_AT, dtype=torch.float64, requires_grad=True)
+    torch.exp(x).sum().backward()
+    facts["float64"] = show(torch.exp(x.detach()))
+    facts["float32"] = show(torch.exp(x.detach().float()))
+facts["gradient"] = show(x.grad)
+facts["warnings"] = [str(w.message) for w in caught]
+print(json.dumps(facts))
+""".replace("EXP_AT", EXP_AT)
+NOTE_PROBES["JAX"]["exponential"] = SHOW + """
+import warnings
+import jax
+import jax.numpy as jnp
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    x = jnp.array(EXP_AT, dtype=jnp.float64)
+    facts = {"float64": show(jnp.exp(x)), "float32": show(jnp.exp(x.astype(jnp.float32))),
+             "gradient": show(jax.vmap(jax.grad(jnp.exp))(x))}
+facts["warnings"] = [str(w.message) for w in caught]
+facts["names"] = names(jax.nn, "exp")
+facts["platform"] = jax.default_backend()
+print(json.dumps(facts))
+""".replace("EXP_AT", EXP_AT)
+NOTE_PROBES["Keras"]["exponential"] = SHOW + """
+import inspect
+import keras
+import numpy as np
+x = np.array(EXP_AT)
+print(json.dumps({"float64": show(keras.activations.exponential(x)), "ops": show(keras.ops.exp(x)),
+                  "layer": show(keras.layers.Activation("exponential", dtype="float64")(x)),
+                  "source": " ".join(inspect.getsource(keras.activations.exponential).split())}))
+""".replace("EXP_AT", EXP_AT)
+NOTE_PROBES["TensorFlow"]["exponential"] = SHOW + """
+import warnings
+import tensorflow as tf
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    x = tf.constant(EXP_AT, dtype=tf.float64)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = tf.math.exp(x)
+    facts = {"float64": show(y), "float32": show(tf.math.exp(tf.cast(x, tf.float32))),
+             "gradient": show(tape.gradient(y, x))}
+facts["warnings"] = [str(w.message) for w in caught]
+facts["same"] = tf.exp is tf.math.exp
+facts["names"] = {m: names(getattr(tf, m), "exponential") for m in ("nn", "math")}
+print(json.dumps(facts))
+""".replace("EXP_AT", EXP_AT)
+
 
 @functools.cache
 def results(framework: str) -> dict:
