@@ -42,7 +42,8 @@ def definition(act: Activation, facts: Facts) -> str:
         for p, kind in rows:
             learned = " (learned)" if p["learned"] else ""
             value = f"`{p['default']}`" + (" (default)" if kind == "parameter" else "")
-            md += f"| `{p['name']}` | ${p['symbol']}$ | {value} | {p['description']}{learned} |\n"
+            meaning = p["description"].replace("|", "\\|")  # |x| in a description must not end the cell
+            md += f"| `{p['name']}` | ${p['symbol']}$ | {value} | {meaning}{learned} |\n"
     if act.aliases:
         md += "\n*Also known as:* " + ", ".join(act.aliases) + ".\n"
     return HEADER + md

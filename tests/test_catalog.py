@@ -200,3 +200,15 @@ def test_a_file_that_does_not_load_names_its_activation(tmp_path):
     write(tmp_path, {"demo.py": declaration().replace("Activation(", "Activation(unknown_field=1, ")})
     with pytest.raises(activations.DeclarationError, match=r"activation 'demo'.*demo\.py does not load"):
         activations.load(tmp_path)
+
+
+@pytest.mark.parametrize("act", [a for a in CATALOG if a.params or a.constants],
+                         ids=[a.slug for a in CATALOG if a.params or a.constants])
+def test_parameter_rows_have_their_four_cells(act, root):
+    """A description holding |x| is escaped: each row of the parameter table keeps four cells."""
+    text = (root / "build" / "generated" / act.slug / "definition.md").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.startswith("| `")]
+    assert len(rows) == len(act.params) + len(act.constants)
+    for row in rows:
+        cells = re.split(r"(?<!\\)\|", row.strip())[1:-1]
+        assert len(cells) == 4, row
