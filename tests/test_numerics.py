@@ -86,7 +86,11 @@ def _scipy_second_moment(act) -> float:
     edges = [-np.inf, *kinks, np.inf]
 
     def integrand(x):
-        return float(np.sum(np.asarray(f(x)) ** 2)) / n_out * math.exp(-x * x / 2) / math.sqrt(2 * math.pi)
+        gauss = math.exp(-x * x / 2) / math.sqrt(2 * math.pi)
+        if gauss == 0.0:  # far out, where f² may overflow (e^x past 355): f²·φ is 0 to float64
+            return 0.0
+        with np.errstate(over="ignore"):
+            return float(np.sum(np.asarray(f(x), dtype=float) ** 2)) / n_out * gauss
 
     return sum(integrate.quad(integrand, a, b, epsabs=1e-15, epsrel=1e-13)[0] for a, b in zip(edges, edges[1:]))
 
