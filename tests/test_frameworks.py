@@ -1632,3 +1632,40 @@ def test_hard_swish_names_and_absence_as_the_notes_and_page_say():
     text = page("hard_swish")
     assert ("PyTorch says `Hardswish`, JAX `hard_swish` (with `hard_silu` as the same function), Keras `hard_silu` "
             "(with `hard_swish` as the same function). TensorFlow's `tf.nn` has none") in text
+
+
+def test_exponential_tails_in_the_frameworks_as_the_notes_and_page_say():
+    torch_, jax_ = measured("PyTorch", "exponential"), measured("JAX", "exponential")
+    keras_, tf_ = measured("Keras", "exponential"), measured("TensorFlow", "exponential")
+    # at x = -720, -88, -87, 710: e^-720 is a float64 subnormal, e^-88 a float32 subnormal, e^-87 a float32 normal
+    assert f"{float(torch_['float64'][0]):.3g}" == "2.03e-313" and float(torch_["float64"][0]) < 2.2e-308
+    assert float(torch_["float32"][1]) < float(np.finfo(np.float32).tiny) < float(torch_["float32"][2])
+    assert [jax_["float64"][0], tf_["float64"][0], keras_["float64"][0]] == ["0.0"] * 3  # flushed
+    assert jax_["float32"][1] == tf_["float32"][1] == "0.0" and float(jax_["float32"][2]) > 0
+    assert [f"{np.log(np.finfo(d).tiny):.1f}" for d in (np.float64, np.float32)] == ["-708.4", "-87.3"]
+    assert jax_["platform"] == "cpu"
+    for got in (torch_, jax_, tf_):
+        assert got["float64"][3] == got["gradient"][3] == "inf" and got["warnings"] == []
+    assert keras_["float64"][3] == "inf"
+    assert keras_["float64"] == keras_["ops"] == keras_["layer"] and "return ops.exp(x)" in keras_["source"]
+    assert torch_["names"] == {"torch.nn": [], "torch.nn.functional": ["_expand_single_value"]}
+    assert "exponential" not in jax_["names"] and "exp" not in jax_["names"] and tf_["same"] is True
+    assert torch_["poisson_log_input"] is True
+    text = said(note("exponential", "PyTorch"))
+    assert "No activation module or `torch.nn.functional` entry" in text
+    assert "Results below the smallest normal float (x < −708.4 in float64) are kept as subnormals" in text
+    text = said(note("exponential", "Keras"))
+    assert "`keras.activations.exponential` returns `keras.ops.exp(x)`; the string `\"exponential\"` selects it" in text
+    assert "On the JAX backend subnormal results are flushed to 0" in text
+    text = said(note("exponential", "JAX"))
+    assert "`jax.nn` has no exponential activation" in text
+    assert ("On the CPU, results below the smallest normal float are flushed to 0 (x < −708.4 in float64, x < −87.3 "
+            "in float32), where NumPy and PyTorch return subnormals") in text
+    text = said(note("exponential", "TensorFlow"))
+    assert ("`tf.exp` is the same function. On the CPU, results below the smallest normal float are flushed to 0"
+            in text)
+    text = page("exponential")
+    assert "All four return inf past 709.78 in float64 without a warning, and an infinite gradient there" in text
+    assert ("At $x = -720$, where $e^x \\approx 2.03 \\times 10^{-313}$, PyTorch returns that and JAX and TensorFlow "
+            "return 0; in float32 the same happens below $x \\approx -87.3$") in text
+    assert "`torch.nn.PoissonNLLLoss` does the latter by default (`log_input=True`)" in text
