@@ -150,10 +150,20 @@ def _float(v: sp.Expr) -> float | None:
     return float(v) if v.is_finite else None
 
 
+CHEAP = ("Abs", "sign", "Heaviside")  # a comparison or a sign flip, not a function evaluation
+
+
 def _cost(p: properties.Properties, expr: sp.Expr) -> str:
-    if p.transcendental:
-        return ", ".join(p.transcendental)
+    """The functions evaluated per element (exp, erf, a square root), else "comparison" or "none"."""
+    names = [{"Phi": "erf"}.get(n, n) for n in p.transcendental if n not in CHEAP]  # Φ is computed with erf(c)
+    roots = [q for q in expr.atoms(sp.Pow) if q.exp.is_Rational and not q.exp.is_Integer and q.base.has(derive.X)]
+    if roots:
+        names.append("sqrt" if all(abs(q.exp) == sp.S.Half for q in roots) else "root")
+    if names:
+        return ", ".join(names)
     if isinstance(sp.piecewise_fold(expr.rewrite(sp.Piecewise)), sp.Piecewise):
+        return "comparison"
+    if any(n in CHEAP for n in p.transcendental):
         return "comparison"
     return "none"
 

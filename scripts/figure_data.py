@@ -485,6 +485,7 @@ def _latex_to_text(s: str) -> str:
         s = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", lambda m: f"{_group(m[1])}/{_group(m[2])}", s)
         s = re.sub(r"\\sqrt\{([^{}]*)\}", lambda m: f"√{_group(m[1])}", s)
     s = re.sub(r"\\(left|right)\b", "", s)
+    s = re.sub(r"\\[,;:]", " ", s).replace("\\!", "")  # LaTeX spacing: log softmax, not log,softmax
     s = re.sub(r"\\([A-Za-z]+)", lambda m: _GREEK.get(m[1], {
         "infty": "∞", "approx": "≈", "cdot": "·", "cup": "∪", "le": "≤", "ge": "≥", "neq": "≠", "tanh": "tanh",
         "log": "log", "ln": "ln", "exp": "exp", "erf": "erf"}.get(m[1], m[1])), s)
