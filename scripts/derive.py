@@ -52,13 +52,19 @@ def symbols(act: Activation) -> dict[str, sp.Symbol]:
     return syms
 
 
-def stochastic_mean(act: Activation) -> sp.Expr:
-    """(low + high) / 2 of the stochastic quantity, in the parameters' symbols."""
+def stochastic_bounds(act: Activation) -> tuple[sp.Expr, sp.Expr]:
+    """(low, high) of the stochastic quantity's uniform distribution, in the parameters' symbols."""
     syms = symbols(act)
     by_name = {p.name: syms[p.symbol] for p in act.params + act.constants} | \
         {p.symbol: syms[p.symbol] for p in act.params + act.constants}
     low, high = (by_name.get(v) if v in by_name else sp.Rational(v)
                  for v in (act.stochastic.low, act.stochastic.high))
+    return low, high
+
+
+def stochastic_mean(act: Activation) -> sp.Expr:
+    """(low + high) / 2 of the stochastic quantity, in the parameters' symbols."""
+    low, high = stochastic_bounds(act)
     return (low + high) / 2
 
 

@@ -12,6 +12,7 @@ gets no table.
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -119,20 +120,11 @@ def compare(act: Activation) -> Differences:
 
 def _call_name(call: str) -> str:
     """``torch.nn.LeakyReLU(negative_slope=0.01)`` -> ``torch.nn.LeakyReLU``; an expression stays whole."""
-    found = re.match(r"[A-Za-z_][\w.]*(?=\()", call)
-    return found.group(0) if found and call.endswith(")") and call.count("(") >= 1 and \
-        _closes_at_end(call, found.end()) else call
-
-
-def _closes_at_end(call: str, start: int) -> bool:
-    """Whether the parenthesis opened at ``start`` closes at the end of ``call``."""
-    depth = 0
-    for i, ch in enumerate(call[start:], start):
-        depth += ch == "("
-        depth -= ch == ")"
-        if depth == 0:
-            return i == len(call) - 1
-    return False
+    tree = ast.parse(call, mode="eval").body
+    func = tree.func if isinstance(tree, ast.Call) else None
+    while isinstance(func, ast.Attribute):  # a dotted name: torch.nn.functional.gelu
+        func = func.value
+    return ast.unparse(tree.func) if isinstance(func, ast.Name) else call
 
 
 def _framework_links(act: Activation) -> dict[str, str]:

@@ -433,12 +433,6 @@ def test_softmax_jacobian_structure(act):
 STOCHASTIC = [a for a in CATALOG if a.stochastic is not None]
 
 
-def _bound(act, end: str) -> float:
-    named = {p.name: p.default for p in act.params + act.constants} | {p.symbol: p.default
-                                                                        for p in act.params + act.constants}
-    return float(activations.number(named.get(end, end)))
-
-
 @pytest.mark.parametrize("act", STOCHASTIC, ids=ids(STOCHASTIC))
 @pytest.mark.parametrize("dtype", [np.float64, np.float32], ids=["float64", "float32"])
 def test_training_mode_draws_one_quantity_per_element_from_the_generator(act, dtype):
@@ -454,7 +448,7 @@ def test_training_mode_draws_one_quantity_per_element_from_the_generator(act, dt
     points = [k for k in kink_points(Case(act.slug, act.slug, ()))]
     x = np.linspace(-6, 6, 49).astype(dtype)
     x = x[np.all([x != c for c in points], axis=0)] if points else x
-    low, high = _bound(act, act.stochastic.low), _bound(act, act.stochastic.high)
+    low, high = (float(b.subs(values)) for b in derive.stochastic_bounds(act))
     draws = np.random.default_rng(7).uniform(low, high, size=x.shape)
     value_of = sp.lambdify((derive.X, q), expr, reference.NUMPY)
     slope_of = sp.lambdify((derive.X, q), derive.derivative(expr), reference.NUMPY)
