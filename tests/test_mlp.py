@@ -69,6 +69,11 @@ def _assert_smooth_points(net, x, h=1e-5):
 def test_backprop_matches_finite_differences(slug, loss):
     net = mlp.init_mlp(SIZES, slug, init="he", seed=11)
     x, y = _problem(loss)
+    for _ in range(6):  # an unbounded activation (e^x) overflows on large inputs: shrink them until finite
+        with np.errstate(all="ignore"):
+            if np.isfinite(mlp.forward(net, x)[0]).all():
+                break
+        x = x / 10
     _assert_smooth_points(net, x)
     assert mlp.gradient_check(net, x, y, loss) < 1e-6
 

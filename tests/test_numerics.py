@@ -306,11 +306,11 @@ def test_an_unbounded_derivative_gets_no_bound(monkeypatch):
 
     import activations
 
-    act = activations.Activation(slug="expo", name="Exponential", symbol="e", expr="exp(x)", no_reference="a test")
+    act = activations.Activation(slug="expo_test", name="Exp test", symbol="e", expr="exp(x)", no_reference="a test")
     bound = numerics.derivative_bound(act)
     assert bound.sup == sp.oo and not bound.numerical
     catalog = types.SimpleNamespace(ACTIVATIONS=(*activations.ACTIVATIONS, act),
-                                    by_slug=lambda: {**activations.by_slug(), "expo": act})
+                                    by_slug=lambda: {**activations.by_slug(), "expo_test": act})
     monkeypatch.setattr(numerics, "catalog", catalog)
-    (row,) = [line for line in numerics.derivative_bounds_md().splitlines() if "[Exponential]" in line]
+    (row,) = [line for line in numerics.derivative_bounds_md().splitlines() if "[Exp test]" in line]
     assert "none: $f'$ is unbounded | — |" in row and "(approached, not attained)" in row
