@@ -492,6 +492,7 @@ def _latex_to_text(s: str) -> str:
     s = s.replace("\\{", "\0").replace("\\}", "\1").replace("{", "").replace("}", "").replace("$", "")
     s = s.replace("\0", "{").replace("\1", "}")
     s = s.replace("\\", "").replace("-", "−").replace("  ", " ")
+    s = re.sub(r"(^|[=(,]\s?)−\s+(?=[\d√(∞])", r"\1−", s)  # a sign, not a subtraction: "x = −5/2"
     return s.strip()
 
 

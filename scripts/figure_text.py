@@ -173,21 +173,33 @@ def alt_text(act: Activation, facts: Facts) -> str:
             parts = [f"Top: {act.name} for x from {lo} to {hi} in {len(cs)} forms: {outs}.",
                      "Bottom: their derivatives, in the same line styles."]
     for c in cs:
-        for k in c.out.kinks:
-            if not act.plot_range[0] < k.point_value < act.plot_range[1]:
-                continue
-            at = f"At x = {_latex_to_text(k.point)}, " + (c.label or "the function")
+        inside = [k for k in c.out.kinks if act.plot_range[0] < k.point_value < act.plot_range[1]]
+        for k in inside:
             if k.continuous == "no":
+                at = f"At x = {_latex_to_text(k.point)}, " + (c.label or "the function")
                 parts.append(f"{at} jumps from {_latex_to_text(k.left_limit)} to {_latex_to_text(k.right_limit)} "
                              f"and takes the value {_latex_to_text(k.value)} (filled dot).")
-            elif not k.differentiable_bool:
-                parts.append(f"{at} has a kink: the derivative jumps from {_latex_to_text(k.left_quotient)} to "
-                             f"{_latex_to_text(k.right_quotient)}; the snippet returns "
-                             f"{_latex_to_text(k.snippet_value)}.")
-    for b in ms.bands:
-        parts.append(f"Grey band from x = {_fmt(round(b.start, 2))} to {_fmt(round(b.end, 2))}: saturation, "
+        kinks = [k for k in inside if k.continuous != "no" and not k.differentiable_bool]
+        if kinks:
+            parts.append(_kinks_sentence(c.label or "the function", kinks))
+    if ms.bands:
+        spans = " and ".join(f"from x = {_fmt(round(b.start, 2))} to {_fmt(round(b.end, 2))}" for b in ms.bands)
+        parts.append(f"Grey band{'s' if len(ms.bands) > 1 else ''} {spans}: saturation, "
                      f"the derivative below {SATURATION:.0%} of {ms.band_reference}.")
     return " ".join(parts)
+
+
+def _kinks_sentence(name: str, kinks) -> str:
+    """One sentence for the kinks of a curve: where, how the derivative jumps, what the snippet returns."""
+    where = " and ".join(f"x = {_latex_to_text(k.point)}" for k in kinks)
+    jumps = " and ".join(f"from {_latex_to_text(k.left_quotient)} to {_latex_to_text(k.right_quotient)}"
+                         for k in kinks)
+    returned = [_latex_to_text(k.snippet_value) for k in kinks]
+    if len(kinks) == 1:
+        return f"At {where}, {name} has a kink: the derivative jumps {jumps}; the snippet returns {returned[0]}."
+    said = f"{returned[0]} at each" if len(set(returned)) == 1 else " and ".join(returned) + " there"
+    return f"{name[:1].upper() + name[1:]} has kinks at {where}: the derivative jumps {jumps}; the snippet " \
+           f"returns {said}."
 
 
 def _monotonic_text(verdict: str) -> str:
