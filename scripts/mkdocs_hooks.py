@@ -62,6 +62,9 @@ def on_pre_build(config) -> None:
         print(f"INFO    -  notebooks: executed {', '.join(executed)}", file=sys.stderr)
 
 
+ACTIVATION_SEARCH_BOOST = 2  # Material's per-page search boost
+
+
 @event_priority(100)  # before mkdocs-jupyter wraps the notebooks
 def on_files(files, config):
     for act in _CATALOG:
@@ -77,6 +80,15 @@ def on_files(files, config):
         files.append(File(f"experiments/{source.stem}.ipynb", src_dir=str(notebooks.DEFAULT_OUT.parent),
                           dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Activation pages rank above the concept pages and experiments that mention the same names:
+    a reader who types a name or an alias is looking for its page."""
+    uri = page.file.src_uri
+    if uri.startswith("activations/") and uri != "activations/index.md":
+        page.meta.setdefault("search", {}).setdefault("boost", ACTIVATION_SEARCH_BOOST)
+    return markdown
 
 
 def on_page_context(context, page, config, nav):
