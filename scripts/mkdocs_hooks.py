@@ -83,11 +83,14 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Activation pages rank above the concept pages and experiments that mention the same names:
-    a reader who types a name or an alias is looking for its page."""
+    """Activation pages rank above the concept pages and experiments that mention the same names, and
+    an activation's name and aliases are its search tags: a reader who types one is looking for its page."""
     uri = page.file.src_uri
     if uri.startswith("activations/") and uri != "activations/index.md":
         page.meta.setdefault("search", {}).setdefault("boost", ACTIVATION_SEARCH_BOOST)
+        act = next((a for a in _CATALOG if uri == f"activations/{a.slug}.md"), None)
+        if act is not None and act.aliases:  # Material's search weighs tags far above the text
+            page.meta.setdefault("tags", [act.name, *act.aliases])
     return markdown
 
 
