@@ -140,6 +140,29 @@ class UsedIn:
     model: str
     source: str  # URL of the paper or the model's code or config
     note: str = ""
+    # The exact string the model's config names the activation by, and the
+    # config key that holds it ("hidden_act" in Hugging Face configs; a
+    # model's own key otherwise). A "hidden_act" string must be one of the
+    # activation's HiddenAct names. These rows make the page "Activations in
+    # today's models".
+    config: str = ""
+    config_key: str = "hidden_act"
+
+
+@dataclass(frozen=True)
+class HiddenAct:
+    """A string that Hugging Face transformers' ``ACT2FN`` maps to this activation.
+
+    ``kwargs`` are the snippet's keyword arguments (variant, parameters) that
+    compute what ``ACT2FN[name]`` computes, e.g. ``{"approximate": "tanh"}``
+    for ``gelu_new``; tests/test_hidden_act.py compares the two where
+    transformers is installed. ``note`` says how transformers' code differs
+    (a clamp, a float32 constant, a learned parameter's storage).
+    """
+
+    name: str
+    kwargs: dict[str, str] = field(default_factory=dict)
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -227,6 +250,8 @@ class Activation:
     references: tuple[Reference, ...] = ()
     no_reference: str = ""
     used_in: tuple[UsedIn, ...] = ()
+    # The strings Hugging Face transformers' ACT2FN maps to this activation.
+    hidden_act: tuple[HiddenAct, ...] = ()
     # Concept pages and experiments that concern it, as paths under docs/.
     concepts: tuple[str, ...] = ()
     # For the benchmark: the naive formulas, and the scipy.special (or NumPy)
@@ -329,7 +354,8 @@ def check(act: Activation) -> None:
         raise DeclarationError(repr(act.slug), "the slug must be a string", "slug")
     _check_fields(act, "", act)
     nested = {"params": Param, "constants": Param, "identities": Identity, "frameworks": Framework,
-              "references": Reference, "used_in": UsedIn, "variants": Variant}
+              "references": Reference, "used_in": UsedIn, "variants": Variant,
+              "hidden_act": HiddenAct}
     for name, cls in nested.items():
         for item in getattr(act, name):
             if not isinstance(item, cls):
@@ -395,9 +421,20 @@ def check(act: Activation) -> None:
             _fail(act, "references", f"{ref.title!r} needs authors, a year, a title and an https link")
     if act.no_reference and act.references:
         _fail(act, "no_reference", "give references or a reason for having none, not both")
+    names = set()
+    for h in act.hidden_act:
+        if not h.name or h.name in names:
+            _fail(act, "hidden_act", f"{h!r}: a name, given once")
+        names.add(h.name)
+        _check_kwargs(act, "hidden_act", h.name, h.kwargs)
     for used in act.used_in:
         if not isinstance(used, UsedIn) or not URL.match(used.source):
             _fail(act, "used_in", f"{used!r} needs a model and an https source")
+        if used.config and used.config_key == "hidden_act" and used.config not in names:
+            _fail(act, "used_in", f"{used.model}: hidden_act {used.config!r} is not one of this activation's "
+                                  f"hidden_act names {sorted(names)}")
+        if used.config_key and not used.config_key.replace("_", "").isalnum():
+            _fail(act, "used_in", f"{used.model}: config_key {used.config_key!r} is not a config key")
     for page in act.concepts:
         if not (CONCEPT_PAGES / page).is_file() and not (CONCEPT_PAGES / page).with_suffix(".py").is_file():
             _fail(act, "concepts", f"docs/{page} does not exist")
@@ -442,6 +479,23 @@ def _check_variants(act: Activation) -> None:
             if not isinstance(written, str) or not _keyword_argument(written):
                 _fail(act, "variants", f"variant {v.label!r}: selected_by {written!r} is not a keyword "
                                        "argument such as 'approximate=True'")
+
+
+def _check_kwargs(act: Activation, field_name: str, owner: str, kwargs) -> None:
+    """Snippet keyword arguments: a declared parameter with a number, or a variant's own keyword and value."""
+    params = {p.name for p in act.params}
+    chosen = {(k, val) for v in act.variants for k, val in v.kwargs.items() if k not in params}
+    if not isinstance(kwargs, dict):
+        _fail(act, field_name, f"{owner}: kwargs must be a dict of keyword names to strings")
+    for key, value in kwargs.items():
+        if not isinstance(value, str):
+            _fail(act, field_name, f"{owner}: {key}={value!r} must be a string")
+        if key in params:
+            if not _number(value):
+                _fail(act, field_name, f"{owner}: {key}={value!r} is not a finite number")
+        elif (key, value) not in chosen:
+            _fail(act, field_name, f"{owner}: {key}={value!r} is neither a declared parameter nor a "
+                                   "variant's keyword")
 
 
 def _keyword_argument(text: str) -> bool:
