@@ -300,6 +300,8 @@ def facts(act: Activation) -> Facts:
             result.vector["component_range"] = result.vector["two_inputs_range"]
             result.vector["two_class_is_sigmoid"] = {"slug": "sigmoid", "argument": "z"} in [
                 {"slug": m["slug"], "argument": m["argument"]} for m in result.vector["two_inputs_matches"]]
+        for variant in act.variants:  # gated kinds: GeGLU's exact form, gpt-oss's clamped SwiGLU
+            result.variants.append(_variant(act, variant))
         return result
     exprs = derive.outputs(act, constants=False)
     labels = ["f"] if len(exprs) == 1 else [f"output {n + 1}" for n in range(len(exprs))]
@@ -345,8 +347,14 @@ def _variant(act: Activation, variant) -> dict:
     vact = derive.variant_activation(act, variant)
     try:
         vfacts = facts(vact)
-        main = derive.expression(act, defaults=True)
-        other = derive.expression(vact, defaults=True)
+        if act.kind == "gated":  # compared along the gate half, the value half at 1
+            import gated
+
+            (h, main), (hv, other) = gated.factors(act), gated.factors(vact)
+            main, other = h.subs(X, 1) * main, hv.subs(X, 1) * other
+        else:
+            main = derive.expression(act, defaults=True)
+            other = derive.expression(vact, defaults=True)
         diff = properties.max_difference(main, other)
     except derive.DeclarationError as err:
         raise derive.DeclarationError(act.slug, f"variant {variant.label!r}: {err}", "variants") from err

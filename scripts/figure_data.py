@@ -281,18 +281,14 @@ class VectorView:
     top_title: str
     bottom_title: str
     caption: str
+    x_name: str = "x"  # the variable along the horizontal axis (a gated activation's gate half)
 
 
 def vector_view(act: Activation, facts: Facts) -> VectorView:
     """Two inputs (x, 0) for the softmax family, sparsemax on that line, the gate of a gated activation."""
     sym = _latex_to_text(facts.symbol)
     if act.kind == "gated":
-        gate, value = gated.halves(act)
-        g = gated.gate_function(act)
-        return VectorView(
-            [("g", g)], [("g′", derive.derivative(g))], "g(x)", "g′(x)",
-            f"Top: the gate g of {sym}: {sym}(a, b) = {value}·g({gate}), the input split in halves a and b. "
-            "Bottom: its derivative g′(x).")
+        return _gated_view(act, sym)
     if getattr(act, "threshold", ""):  # a projection: one piecewise expression on the line (x, 0)
         y1 = vector.two_inputs(act)
         return VectorView(
@@ -307,6 +303,42 @@ def vector_view(act: Activation, facts: Facts) -> VectorView:
         f"{sym}(x, 0)", "Jacobian entries at (x, 0)",
         f"Top: the two outputs of {sym}(x, 0), y₁ (solid) and y₂ (dashed).{total}\n"
         "Bottom: the Jacobian entries ∂y₁/∂x₁ (solid) and ∂y₁/∂x₂ (dashed) there.")
+
+
+# The values of the value half at which a gated activation is drawn against its gate half.
+GATED_VALUES = (2, 1, -1)
+
+
+def _gated_view(act: Activation, sym: str) -> VectorView:
+    """f against the gate half for several values of the value half (never one curve: f has two inputs);
+    each named variant is one more line, at value 1."""
+    gate, value = gated.halves(act)
+    h, g = gated.factors(act)
+    dg = derive.derivative(g)
+    top = [(f"{value} = {_minus(v)}", h.subs(derive.X, v) * g) for v in GATED_VALUES]
+    bottom = [(f"{value} = {_minus(v)}", h.subs(derive.X, v) * dg) for v in GATED_VALUES]
+    for variant in act.variants:
+        hv, gv = gated.factors(derive.variant_activation(act, variant))
+        top.append((f"{variant.label}, {value} = 1", hv.subs(derive.X, 1) * gv))
+        bottom.append((f"{variant.label}, {value} = 1", hv.subs(derive.X, 1) * derive.derivative(gv)))
+    scaled = (f"{sym}(a, b) = {value}·g({gate}), so each curve is the gate function g scaled by {value}"
+              if h == derive.X else
+              f"{sym}(a, b) = h({value})·g({gate}), so each curve is the gate function g scaled by h({value})")
+    values = ", ".join(_minus(v) for v in GATED_VALUES)
+    if len(top) > len(LINESTYLES):
+        raise DeclarationError(act.slug, f"a gated figure draws at most {len(LINESTYLES) - len(GATED_VALUES)} "
+                               "variants", "variants")
+    extra = (f" The {STYLE_NAMES[len(GATED_VALUES)]} line: the variant " + ", ".join(v.label for v in act.variants)
+             + f", at {value} = 1." if act.variants else "")
+    return VectorView(
+        top, bottom, f"{sym}(a, b) against {gate}", f"∂{sym}/∂{gate}",
+        f"Top: {sym} against the gate half {gate}, for the value half {value} = {values}: {scaled}. "
+        f"Bottom: the derivative with respect to the gate, ∂{sym}/∂{gate}, for the same values.{extra}",
+        x_name=str(gate))
+
+
+def _minus(v) -> str:
+    return str(v).replace("-", "−")
 
 
 # --------------------------------------------------------------------------

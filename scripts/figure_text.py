@@ -25,7 +25,7 @@ def _vector_alt(act: Activation, facts: Facts) -> str:
     """Computed from the lines drawn: how each one runs across the plotted range and where it peaks."""
     view = vector_view(act, facts)
     lo, hi = act.plot_range
-    parts = [f"For x from {_fmt(lo)} to {_fmt(hi)}."]
+    parts = [f"For {view.x_name} from {_fmt(lo)} to {_fmt(hi)}."]
     for where, lines, title in (("Top", view.top, view.top_title), ("Bottom", view.bottom, view.bottom_title)):
         said = []
         for n, (label, expr) in enumerate(lines):
@@ -41,8 +41,8 @@ def _vector_alt(act: Activation, facts: Facts) -> str:
             else:
                 top, bottom = np.nanmax(ys), np.nanmin(ys)
                 ends = {float(ys[0]), float(ys[-1])}
-                extremes = [f"largest {_extreme(grid, ys, top)}" if top not in ends else "",
-                            f"smallest {_extreme(grid, ys, bottom)}" if bottom not in ends else ""]
+                extremes = [f"largest {_extreme(grid, ys, top, view.x_name)}" if top not in ends else "",
+                            f"smallest {_extreme(grid, ys, bottom, view.x_name)}" if bottom not in ends else ""]
                 said.append(f"{label} ({STYLE_NAMES[n]}) from {first} to {last}, "
                             + ", ".join(e for e in extremes if e))
         parts.append(f"{where}: {title}: " + "; ".join(said) + ".")
@@ -51,7 +51,7 @@ def _vector_alt(act: Activation, facts: Facts) -> str:
     return " ".join(parts)
 
 
-def _extreme(grid: np.ndarray, ys: np.ndarray, value: float) -> str:
+def _extreme(grid: np.ndarray, ys: np.ndarray, value: float, x: str = "x") -> str:
     """'0.25 at x ≈ 0', or '0.5 for x from −1 to 1' when the extreme is a plateau."""
     tol = 1e-9 * max(1.0, float(np.nanmax(np.abs(ys))))
     hits = np.flatnonzero(np.abs(ys - value) <= tol)
@@ -59,9 +59,9 @@ def _extreme(grid: np.ndarray, ys: np.ndarray, value: float) -> str:
     texts = []
     for run in runs:
         a, b = grid[run[0]], grid[run[-1]]
-        texts.append(f"x ≈ {_fmt(_round(a))}" if b - a < 1e-6 * (grid[-1] - grid[0])
-                     else f"x from {_fmt(_round(a))} to {_fmt(_round(b))}")
-    return f"{_fmt(_round(value))} " + ("at " if texts[0].startswith("x ≈") and len(texts) == 1 else "for ") + \
+        texts.append(f"{x} ≈ {_fmt(_round(a))}" if b - a < 1e-6 * (grid[-1] - grid[0])
+                     else f"{x} from {_fmt(_round(a))} to {_fmt(_round(b))}")
+    return f"{_fmt(_round(value))} " + ("at " if texts[0].startswith(f"{x} ≈") and len(texts) == 1 else "for ") + \
         " and ".join(texts)
 
 

@@ -182,6 +182,9 @@ def _vector_panels(act, facts, ax_f, ax_d, palette):
     if act.kind != "gated":
         ax_f.set_xlabel("x (the second input is 0)")
         ax_d.set_xlabel("x (the second input is 0)")
+    else:  # against the gate half
+        ax_f.set_xlabel(f"${view.x_name}$")
+        ax_d.set_xlabel(f"${view.x_name}$")
 
 
 # --------------------------------------------------------------------------

@@ -2,11 +2,13 @@
 
 ``kind="gated"`` (GLU, SwiGLU, GeGLU, ReGLU): the input is split in two halves
 along an axis, a (the first) and b (the second), and ``expr`` is in a and b.
-``Activation.gate`` says which half is the gate: the other half (the value)
-must enter linearly, f = value·g(gate), which is proved. The Jacobian of the
-n outputs with respect to the 2n inputs is two diagonal blocks, ∂/∂value =
-g(gate) and ∂/∂gate = value·g'(gate), proved for n = 2, 3, 4 on each smooth
-piece of g.
+``Activation.gate`` says which half is the gate: f = h(value)·g(gate), the
+value half entering linearly (h(v) = v, proved: GLU, SwiGLU) or through a
+function of its own, written as a factor of ``expr`` (gpt-oss clamps it,
+h(v) = clip(v, −7, 7) + 1). The Jacobian of the n outputs with respect to
+the 2n inputs is two diagonal blocks, ∂/∂value = h'(value)·g(gate) and
+∂/∂gate = h(value)·g'(gate), proved for n = 2, 3, 4 on each smooth piece of
+g and h.
 
 ``kind="concat"`` (CReLU): the outputs f_1(x), ..., f_k(x) are concatenated
 along an axis; the Jacobian is one diagonal block per output
@@ -39,25 +41,53 @@ def gated_expression(act: Activation) -> sp.Expr:
     return _parse(act, act.expr, "expr", {"a": A, "b": B})
 
 
-def gate_function(act: Activation) -> sp.Expr:
-    """g(x) with f(a, b) = value·g(gate); the declaration fails naming 'gate' if f is not of that form."""
+def factors(act: Activation) -> tuple[sp.Expr, sp.Expr]:
+    """(h, g) in x with f(a, b) = h(value)·g(gate); h is x itself when the value half enters linearly.
+
+    Linear is tried first and proved; otherwise ``expr`` must be a product of a factor in the value
+    half alone and one in the gate half alone. The declaration fails naming 'gate' if f is neither.
+    """
     f = gated_expression(act)
     gate, value = halves(act)
     g = f.subs(value, 1)
-    other = "second (b)" if act.gate == "first" else "first (a)"
     try:  # pieces whose conditions involve the value half are not a gate of that form
-        linear = proofs.prove_equal(f.subs(gate, X), (value * g).subs(gate, X))
+        linear = value not in g.free_symbols and proofs.prove_equal(f.subs(gate, X), (value * g).subs(gate, X))
     except Exception:
         linear = False
-    if value in g.free_symbols or gate not in g.free_symbols or not linear:
-        raise _error(act, "gate", f"with gate={act.gate!r}, {f} must be the {other} half times a function of "
-                     f"the {act.gate} half")
-    return g.subs(gate, X)
+    if linear and gate in g.free_symbols:
+        return X, g.subs(gate, X)
+    g, h = f.as_independent(value, as_Add=False)
+    if gate in h.free_symbols or value in g.free_symbols or gate not in g.free_symbols or h == value:
+        other = "second (b)" if act.gate == "first" else "first (a)"
+        raise _error(act, "gate", f"with gate={act.gate!r}, {f} must be the {other} half, or a factor in it "
+                     f"alone, times a function of the {act.gate} half")
+    return h.subs(value, X), g.subs(gate, X)
+
+
+def gate_function(act: Activation) -> sp.Expr:
+    """g(x) with f(a, b) = h(value)·g(gate)."""
+    return factors(act)[1]
+
+
+def value_function(act: Activation) -> sp.Expr:
+    """h(x) with f(a, b) = h(value)·g(gate): x itself for GLU and most of its variants."""
+    return factors(act)[0]
 
 
 def _gated_jacobian(act: Activation, size: int) -> None:
     """SymPy's Jacobian of f(a_i, b_i) over (a_1..a_n, b_1..b_n) against the block rule, piece by piece."""
-    f, (gate, value), g = gated_expression(act), halves(act), gate_function(act)
+    f, (gate, value) = gated_expression(act), halves(act)
+    h, g = factors(act)
+    if h != X:  # f = h(value)·g(gate), proved by construction: each pair of smooth pieces
+        for hp in derive.pieces(h):
+            _gated_jacobian_piece(act, size, hp.expr.subs(X, value) * g.subs(X, gate), hp.expr, g)
+        return
+    _gated_jacobian_piece(act, size, f, X, g)
+
+
+def _gated_jacobian_piece(act: Activation, size: int, f: sp.Expr, h: sp.Expr, g: sp.Expr) -> None:
+    """The block rule on every smooth piece of g, for one smooth value factor h."""
+    gate, value = halves(act)
     a, b = list(sp.symbols(f"a1:{size + 1}", real=True)), list(sp.symbols(f"b1:{size + 1}", real=True))
     g_pieces = derive.pieces(g)
     for piece in derive.pieces(f.subs(gate, X)):
@@ -78,9 +108,9 @@ def _gated_jacobian(act: Activation, size: int) -> None:
                 column = (a + b)[c]
                 expected = 0
                 if column == values[r]:
-                    expected = gp.subs(X, gates[r])
+                    expected = sp.diff(h, X).subs(X, values[r]) * gp.subs(X, gates[r])
                 elif column == gates[r]:
-                    expected = values[r] * sp.diff(gp, X).subs(X, gates[r])
+                    expected = h.subs(X, values[r]) * sp.diff(gp, X).subs(X, gates[r])
                 if decide(derived[r, c] - expected) is not True:
                     raise _error(act, "gate", f"for n = {size}, SymPy does not show d y_{r + 1} / d {column} = "
                                  f"{derived[r, c]} equal to {expected} (the block rule)")
@@ -88,12 +118,17 @@ def _gated_jacobian(act: Activation, size: int) -> None:
 
 def gated_facts(act: Activation) -> dict:
     f = gated_expression(act)
-    g = gate_function(act)
+    h, g = factors(act)
     gate, value = halves(act)
     for size in SIZES:
         _gated_jacobian(act, size)
     rng = _range(g)
-    return {
+    value_part = {"value_function": None}
+    if h != X:
+        value_part = {"value_function": tex.cases_latex(derive.pieces(h)),
+                      "value_derivative": tex.cases_latex(derive.derivative_pieces(h)),
+                      "value_range": range_latex(_range(h)), "value_kinks": kink_rows(h)}
+    return value_part | {
         "expression": latex(f),
         "gate": act.gate,
         "gate_symbol": latex(gate),
@@ -105,7 +140,7 @@ def gated_facts(act: Activation) -> dict:
         "gate_matches": matches(g),
         "gate_kinks": kink_rows(g),
         "proved_sizes": list(SIZES),
-        "smooth": not g.atoms(*NONSMOOTH),
+        "smooth": not g.atoms(*NONSMOOTH) and not h.atoms(*NONSMOOTH),
     }
 
 

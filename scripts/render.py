@@ -10,6 +10,7 @@ import re
 
 from activations import CONCEPT_PAGES, FAMILIES, Activation
 import differences
+import models
 import tabs
 from facts import NUMERICAL, Facts, OutputFacts
 import vector
@@ -262,7 +263,7 @@ def differentiability(act: Activation, facts: Facts, call: str = "") -> str:
 def frameworks(act: Activation) -> str:
     """The "In the frameworks" tabs: complete programs with their output (scripts/tabs.py), then
     where the frameworks differ (scripts/differences.py)."""
-    return tabs.frameworks(act) + differences.markdown(act)
+    return tabs.frameworks(act) + differences.markdown(act) + models.hidden_act_markdown(act)
 
 
 def index(acts: list[Activation]) -> str:
@@ -369,13 +370,16 @@ def variants(act: Activation, facts: Facts) -> str:
     md = ""
     for v in facts.variants:
         vf = v["facts"]
-        o = vf.outputs[0]
         kwargs = ", ".join(f"{k}={val}" if _is_number(val) else f'{k}="{val}"' for k, val in v["kwargs"].items())
         md += f"### {v['label']}\n\n"
         if v["description"]:
             md += v["description"].rstrip() + "\n\n"
         if kwargs:
             md += f"Selected with `{kwargs}`.\n\n"
+        if vf.vector:  # a gated activation's variant
+            md += _gated_variant(v, vf) + "\n"
+            continue
+        o = vf.outputs[0]
         md += (f"$$\n{_f(facts)}(x) = {o.definition}\n$$\n\nand, away from its kinks,\n\n"
                if o.kinks else f"$$\n{_f(facts)}(x) = {o.definition}\n$$\n\nwith the derivative\n\n")
         md += f"$$\n{_f(facts, chr(39))}(x) = {o.derivative}\n$$\n\n"
@@ -393,6 +397,20 @@ def variants(act: Activation, facts: Facts) -> str:
             md += "\n" + differentiability(act, vf, call=call)[len(HEADER):]
         md += "\n"
     return HEADER + md.rstrip("\n") + "\n"
+
+
+def _gated_variant(v: dict, vf: Facts) -> str:
+    """A gated variant: its definition, blocks, properties and kinks, and its difference at value 1."""
+    value = v["max_difference"] if v["max_difference"].startswith("\\approx") else "= " + v["max_difference"]
+    gate = vf.vector["gate_symbol"]
+    where = re.sub(r"\bx\b", gate, v["where"].replace("→", "\\to"))
+    md = vector_render.definition_md(vf) + "\n" + vector_render.derivative_md(vf) + "\n"
+    md += ("Largest difference from the main definition along the gate half, the value half at 1: "
+           f"$\\sup_{{{gate}}} \\lvert f_{{\\text{{variant}}}}({gate}, 1) - f({gate}, 1) \\rvert {value}$"
+           + (f", {'approached as' if chr(92) + 'to' in where else 'attained at'} ${where}$" if where else "")
+           + (f" ({NUMERICAL})" if v["numerical"] else "") + ".\n\n")
+    md += vector_render.properties_md(vf) + "\n" + vector_render.differentiability_md(vf)
+    return md
 
 
 FRAGMENTS = {

@@ -83,8 +83,12 @@ def definition_md(f) -> str:
         md = (f"$$\n{sym}(a, b) = {v['expression']}\n$$\n\n"
               "The input is split into two halves of equal size along an axis: $a$, the first half, and $b$, the "
               "second; the output has half as many channels as the input. "
-              f"The gate is the {v['gate']} half, ${gate}$: SymPy proves that ${sym}(a, b) = {value}\\, g({gate})$, "
-              f"linear in ${value}$, with the gate function\n\n$$\ng(x) = {v['gate_function']}\n$$\n")
+              + (f"The gate is the {v['gate']} half, ${gate}$: SymPy proves that ${sym}(a, b) = {value}\\, g({gate})$, "
+                 f"linear in ${value}$, with the gate function\n\n$$\ng(x) = {v['gate_function']}\n$$\n"
+                 if not v.get("value_function") else
+                 f"The gate is the {v['gate']} half, ${gate}$, and the value half ${value}$ enters through a "
+                 f"function of its own: ${sym}(a, b) = h({value})\\, g({gate})$ with\n\n$$\n"
+                 f"g(x) = {v['gate_function']}, \\qquad h(x) = {v['value_function']}\n$$\n"))
         return md + (f"\nHere {_match_text('g(z)', v['gate_matches'])}.\n" if v["gate_matches"] else "")
     md = f"$$\n{sym}(x)_i = {v['component']}, \\qquad i = 1, \\dots, n\n$$\n"
     if v["threshold"]:
@@ -108,10 +112,14 @@ def derivative_md(f) -> str:
     if v["kind"] == "gated":
         gate, value = v["gate_symbol"], v["value_symbol"]
         return ("The $n$ outputs $y_i = f(a_i, b_i)$ depend on the $2n$ inputs through two diagonal blocks, one "
-                f"per half:\n\n$$\n\\frac{{\\partial y_i}}{{\\partial {value}_j}} = \\delta_{{ij}}\\, g({gate}_i), "
-                f"\\qquad \\frac{{\\partial y_i}}{{\\partial {gate}_j}} = \\delta_{{ij}}\\, {value}_i\\, g'({gate}_i), "
-                f"\\qquad g'(x) = {v['gate_derivative']}\n$$\n\n"
-                f"SymPy differentiates $f(a_i, b_i)$ for $n = {sizes}$ with respect to all $2n$ inputs, on each "
+                + (f"per half:\n\n$$\n\\frac{{\\partial y_i}}{{\\partial {value}_j}} = \\delta_{{ij}}\\, g({gate}_i), "
+                   f"\\qquad \\frac{{\\partial y_i}}{{\\partial {gate}_j}} = \\delta_{{ij}}\\, {value}_i\\, g'({gate}_i), "
+                   f"\\qquad g'(x) = {v['gate_derivative']}\n$$\n\n" if not v.get("value_function") else
+                   f"per half:\n\n$$\n\\frac{{\\partial y_i}}{{\\partial {value}_j}} = \\delta_{{ij}}\\, h'({value}_i)"
+                   f"\\, g({gate}_i), \\qquad \\frac{{\\partial y_i}}{{\\partial {gate}_j}} = \\delta_{{ij}}\\, "
+                   f"h({value}_i)\\, g'({gate}_i)\n$$\n\nwith\n\n$$\ng'(x) = {v['gate_derivative']}, \\qquad "
+                   f"h'(x) = {v['value_derivative']}\n$$\n\n")
+                + f"SymPy differentiates $f(a_i, b_i)$ for $n = {sizes}$ with respect to all $2n$ inputs, on each "
                 "smooth piece of $g$, and checks every entry against these blocks (`scripts/gated.py`).\n")
     uses = f"With $y = {sym}(x)$"
     if "{s}_" in v["jacobian_rule"]:
@@ -136,7 +144,10 @@ def properties_md(f) -> str:
         gate, value = v["gate_symbol"], v["value_symbol"]
         rows = [("Inputs and outputs", "$2n$ inputs, split into halves $a$ and $b$ along an axis; $n$ outputs"),
                 ("Gate", f"the {v['gate']} half, ${gate}$"),
-                (f"Linear in ${value}$", f"yes (proved): ${sym}(a, b) = {value}\\, g({gate})$"),
+                (f"Linear in ${value}$", f"yes (proved): ${sym}(a, b) = {value}\\, g({gate})$")
+                if not v.get("value_function") else
+                (f"Value factor $h({value})$", f"${sym}(a, b) = h({value})\\, g({gate})$ with "
+                 f"$h(x) = {v['value_function']}$" + (f", range ${v['value_range']}$" if v["value_range"] else "")),
                 ("Gate function", f"$g(x) = {v['gate_function']}$"
                  + (f"; {_match_text('g(z)', v['gate_matches'])}" if v["gate_matches"] else ""))]
         if v["gate_range"]:
@@ -186,8 +197,16 @@ def differentiability_md(f) -> str:
               "|---|---|---|---|\n").replace("{gate}", gate).replace("{value}", value)
         for k in v["gate_kinks"]:
             verdict = "differentiable" if k["differentiable"] else \
-                f"not differentiable in ${gate}$ unless ${value} = 0$"
+                f"not differentiable in ${gate}$ unless ${'h(' + value + ')' if v.get('value_function') else value} = 0$"
             md += f"| ${gate} = {k['point']}$ | ${k['left_quotient']}$ | ${k['right_quotient']}$ | {verdict} |\n"
+        if v.get("value_function") and v["value_kinks"]:
+            md += (f"\nThe value factor $h$ has kinks of its own; where ${value}$ is at one, the value block "
+                   f"$h'({value}_i)\\, g({gate}_i)$ jumps:\n\n| kink of $h$ | $h'$ as $h \\to 0^-$ | $h'$ as $h \\to 0^+$ | "
+                   "verdict |\n|---|---|---|---|\n").replace("$h'$ as $h \\to", "$h'$ as $t \\to")
+            for k in v["value_kinks"]:
+                verdict = "differentiable" if k["differentiable"] else \
+                    f"not differentiable in ${value}$ unless $g({gate}) = 0$"
+                md += f"| ${value} = {k['point']}$ | ${k['left_quotient']}$ | ${k['right_quotient']}$ | {verdict} |\n"
         return md
     if v["smooth"]:
         return (f"${sym}$ is built from smooth functions with no piecewise part (SymPy finds none in its "

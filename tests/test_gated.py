@@ -1,8 +1,9 @@
 """The gated kind (GLU and its variants): the snippets against the declarations.
 
 A gated activation splits its input in two halves (a, b) along ``axis`` and
-returns value·g(gate), one half being the gate (``Activation.gate``);
-``scripts/gated.py`` proves that form and derives g. The snippet's
+returns h(value)·g(gate), one half being the gate (``Activation.gate``), h
+the identity unless the value half enters through a factor of its own
+(gpt-oss's clamp); ``scripts/gated.py`` proves that form and derives h and g. The snippet's
 ``<slug>_derivative`` returns, in x's shape, the diagonals of the two
 Jacobian blocks: ∂y_k/∂a_k in the first half and ∂y_k/∂b_k in the second.
 Everything here grows from the declarations: the gate function g, its kinks,
@@ -57,7 +58,8 @@ def test_values_and_both_derivative_halves_match_sympy(case):
     act = _at_case(case)
     module, kw = snippet(act.slug), case.kwargs()
     f, df = getattr(module, act.slug), getattr(module, f"{act.slug}_derivative")
-    g = gated.gate_function(act)
+    h, g = gated.factors(act)
+    h_mp, dh_mp = reference.mp_function(h), reference.mp_function(derive.derivative(h))
     kinks = [float(k.point) for k in derive.kinks(g, set())]
     g_mp, dg_mp = reference.mp_function(g), reference.mp_function(derive.derivative(g))
     gates = _gate_grid(act)
@@ -69,23 +71,28 @@ def test_values_and_both_derivative_halves_match_sympy(case):
         d = df(_split(act, smooth, np.full(len(smooth), v)), **kw)
         gate_part, value_part = (d[:len(smooth)], d[len(smooth):]) if act.gate == "first" else \
             (d[len(smooth):], d[:len(smooth)])
+        with mpmath.workdps(40):
+            hv, dhv = h_mp(float(v)), dh_mp(float(v))
         for k, t in enumerate(gates):
             with mpmath.workdps(40):
-                exact = mpmath.mpf(v) * g_mp(float(t))
+                exact = hv * g_mp(float(t))
             assert ulp_error(y[k], exact) <= value_ulp + 1, (case.label, "f", v, t, y[k])
         for k, t in enumerate(smooth):
-            assert ulp_error(value_part[k], g_mp(float(t))) <= value_ulp, (case.label, "∂/∂value", t)
             with mpmath.workdps(40):
-                exact = mpmath.mpf(v) * dg_mp(float(t))
+                exact = dhv * g_mp(float(t))
+            assert ulp_error(value_part[k], exact) <= value_ulp, (case.label, "∂/∂value", t)
+            with mpmath.workdps(40):
+                exact = hv * dg_mp(float(t))
             assert ulp_error(gate_part[k], exact) <= derivative_ulp + 1, (case.label, "∂/∂gate", v, t)
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_at_the_gates_kinks_the_declared_derivative(case):
-    """At a kink c of g, ∂y/∂gate = value·(the declared kink_derivative), one of the one-sided values."""
+    """At a kink c of g, ∂y/∂gate = h(value)·(the declared kink_derivative), one of the one-sided values."""
     act = _at_case(case)
     module, kw = snippet(act.slug), case.kwargs()
-    g = gated.gate_function(act)
+    h, g = gated.factors(act)
+    h2 = float(h.subs(derive.X, 2))
     for k in derive.kinks(g, set()):
         declared = derive.parse(act, activations.by_kink(act.kink_derivative)[str(k.point)]).subs(derive.parameter_values(act))
         if k.continuous is True:
@@ -93,7 +100,7 @@ def test_at_the_gates_kinks_the_declared_derivative(case):
         c = float(k.point)
         d = getattr(module, f"{act.slug}_derivative")(_split(act, np.array([c]), np.array([2.0])), **kw)
         gate_part = d[0] if act.gate == "first" else d[1]
-        assert float(gate_part) == pytest.approx(2.0 * float(declared), rel=1e-15), (case.label, c)
+        assert float(gate_part) == pytest.approx(h2 * float(declared), rel=1e-15), (case.label, c)
 
 
 @pytest.mark.parametrize("act", GATED, ids=ids(GATED))
