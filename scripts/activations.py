@@ -142,11 +142,14 @@ class UsedIn:
     note: str = ""
     # The exact string the model's config names the activation by, and the
     # config key that holds it ("hidden_act" in Hugging Face configs; a
-    # model's own key otherwise). A "hidden_act" string must be one of the
-    # activation's HiddenAct names. These rows make the page "Activations in
-    # today's models".
+    # model's own key otherwise). A string under one of HF_ACT_KEYS must be
+    # one of the activation's HiddenAct names. These rows make the page
+    # "Activations in today's models".
     config: str = ""
     config_key: str = "hidden_act"
+    # A transformers configuration class whose default for config_key is
+    # config ("LlamaConfig"), checked by tests/test_hidden_act.py.
+    config_class: str = ""
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,14 @@ class HiddenAct:
     name: str
     kwargs: dict[str, str] = field(default_factory=dict)
     note: str = ""
+    # The largest absolute difference from the snippet the test allows (a
+    # clamp or a rounded constant in transformers' code, said in note);
+    # 0 means agreement to 1e-12 relative.
+    atol: float = 0.0
+
+
+# Config keys whose value transformers looks up in ACT2FN.
+HF_ACT_KEYS = ("hidden_act", "hidden_activation", "activation_function", "mlp_hidden_act")
 
 
 @dataclass(frozen=True)
@@ -426,13 +437,15 @@ def check(act: Activation) -> None:
         if not h.name or h.name in names:
             _fail(act, "hidden_act", f"{h!r}: a name, given once")
         names.add(h.name)
+        if not isinstance(h.atol, (int, float)) or h.atol < 0 or (h.atol and not h.note):
+            _fail(act, "hidden_act", f"{h.name}: atol must be a number ≥ 0, and a nonzero one needs a note")
         _check_kwargs(act, "hidden_act", h.name, h.kwargs)
     for used in act.used_in:
         if not isinstance(used, UsedIn) or not URL.match(used.source):
             _fail(act, "used_in", f"{used!r} needs a model and an https source")
-        if used.config and used.config_key == "hidden_act" and used.config not in names:
-            _fail(act, "used_in", f"{used.model}: hidden_act {used.config!r} is not one of this activation's "
-                                  f"hidden_act names {sorted(names)}")
+        if used.config and used.config_key in HF_ACT_KEYS and used.config not in names:
+            _fail(act, "used_in", f"{used.model}: {used.config_key} {used.config!r} is not one of this "
+                                  f"activation's hidden_act names {sorted(names)}")
         if used.config_key and not used.config_key.replace("_", "").isalnum():
             _fail(act, "used_in", f"{used.model}: config_key {used.config_key!r} is not a config key")
     for page in act.concepts:

@@ -49,6 +49,7 @@ import sympy  # noqa: E402
 import activations  # noqa: E402
 import derive  # noqa: E402
 import differences  # noqa: E402
+import models  # noqa: E402
 import facts as facts_mod  # noqa: E402
 import figures  # noqa: E402
 import notebooks  # noqa: E402
@@ -391,6 +392,12 @@ def generate(out: Path = DEFAULT_OUT, root: Path = ROOT, force: bool = False) ->
     where = out / "generated" / "differences.md"  # the frameworks' differences, from every declaration
     if not fresh(where, index_key):
         emit(where, index_key, differences.page(acts).encode())
+    table = out / "generated" / "models.md"  # "Activations in today's models", from every declaration
+    if not fresh(table, index_key):
+        emit(table, index_key, (render.HEADER + models.page(acts)).encode())
+    table = out / "generated" / "hidden_act.md"  # every ACT2FN string the declarations name
+    if not fresh(table, index_key):
+        emit(table, index_key, (render.HEADER + models.strings(acts)).encode())
     landing = out / "generated" / "comparison.md"
     landing_key = _digest(code_key(FRAGMENT_CODE), *(cache.fragment_key(a) for a in acts))
     if not fresh(landing, landing_key):

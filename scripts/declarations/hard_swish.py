@@ -1,7 +1,7 @@
 """hard_swish: its declaration (see scripts/activations.py for the fields)."""
 
 from activations import (
-    Activation, Framework, Identity, JAXDOC, KERAS_ACTIVATIONS, Naive, PT, Reference, UsedIn,
+    Activation, HiddenAct, Framework, Identity, JAXDOC, KERAS_ACTIVATIONS, Naive, PT, Reference, UsedIn,
 )
 
 ACTIVATION = Activation(
@@ -49,4 +49,5 @@ ACTIVATION = Activation(
     concepts=("concepts/dying-relu.md",),
     naive=Naive("x * np.minimum(np.maximum(x + 3, 0), 6) / 6",
                 "np.where(x < -3, 0.0, np.where(x > 3, 1.0, (2 * x + 3) / 6))"),
+    hidden_act=(HiddenAct("hardswish", note="PyTorch's `nn.Hardswish`"),),
 )

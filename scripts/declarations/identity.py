@@ -1,7 +1,7 @@
 """identity: its declaration (see scripts/activations.py for the fields)."""
 
 from activations import (
-    Activation, Framework, Identity, JAXDOC, KERAS_ACTIVATIONS, Naive, TorchGain, UsedIn,
+    Activation, HiddenAct, Framework, Identity, JAXDOC, KERAS_ACTIVATIONS, Naive, TorchGain, UsedIn,
 )
 
 ACTIVATION = Activation(
@@ -26,4 +26,5 @@ ACTIVATION = Activation(
     concepts=("concepts/why-nonlinearity.md", "experiments/xor.py"),
     naive=Naive("x.copy()", "np.ones_like(x)"),
     torch_gain=TorchGain("linear", "1"),
+    hidden_act=(HiddenAct("linear", note="`LinearActivation`: returns its input"),),
 )

@@ -1,7 +1,7 @@
 """leaky_relu: its declaration (see scripts/activations.py for the fields)."""
 
 from activations import (
-    Activation, Framework, Identity, JAXDOC, Naive, Param, PT, Reference, TFDOC, TorchGain, UsedIn,
+    Activation, HiddenAct, Framework, Identity, JAXDOC, Naive, Param, PT, Reference, TFDOC, TorchGain, UsedIn,
 )
 
 ACTIVATION = Activation(
@@ -48,4 +48,5 @@ ACTIVATION = Activation(
     torch_gain=TorchGain("leaky_relu", "sqrt(2 / (1 + (1/100)**2))",
                           "`calculate_gain(\"leaky_relu\")` assumes the slope 0.01 (its `param=None`), "
                           "the default here."),
+    hidden_act=(HiddenAct("leaky_relu", {"negative_slope": "0.01"}, "PyTorch's `nn.LeakyReLU()`, slope 0.01"),),
 )

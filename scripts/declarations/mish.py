@@ -1,7 +1,7 @@
 """mish: its declaration (see scripts/activations.py for the fields)."""
 
 from activations import (
-    Activation, Framework, Identity, JAXDOC, KERAS_ACTIVATIONS, Naive, PT, Reference, UsedIn,
+    Activation, HiddenAct, Framework, Identity, JAXDOC, KERAS_ACTIVATIONS, Naive, PT, Reference, UsedIn,
 )
 
 ACTIVATION = Activation(
@@ -44,4 +44,5 @@ ACTIVATION = Activation(
     naive=Naive("x * np.tanh(np.log(1 + np.exp(x)))",
                 "sp = np.log(1 + np.exp(x)); t = np.tanh(sp); "
                 "t + x * (1 - t * t) / (1 + np.exp(-x))"),
+    hidden_act=(HiddenAct("mish", note="`MishActivation`: PyTorch's `mish`"),),
 )

@@ -1,6 +1,6 @@
 """prelu: its declaration (see scripts/activations.py for the fields)."""
 
-from activations import Activation, Framework, Identity, Naive, Param, PT, Reference, UsedIn
+from activations import Activation, HiddenAct, Framework, Identity, Naive, Param, PT, Reference, UsedIn
 
 ACTIVATION = Activation(
     slug="prelu",
@@ -44,4 +44,5 @@ ACTIVATION = Activation(
     used_in=(UsedIn("PReLU-nets (ImageNet 2015)", "https://arxiv.org/abs/1502.01852"),),
     concepts=("concepts/dying-relu.md", "concepts/initialisation.md"),
     naive=Naive("np.where(x > 0, x, a * x)", "np.where(x > 0, 1.0, a)"),
+    hidden_act=(HiddenAct("prelu", {"a": "0.25"}, "PyTorch's `nn.PReLU()`: one learned slope, initially 0.25"),),
 )

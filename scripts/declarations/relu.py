@@ -1,7 +1,7 @@
 """relu: its declaration (see scripts/activations.py for the fields)."""
 
 from activations import (
-    Activation, ALL_ZERO, Framework, Identity, JAXDOC, Naive, PT, Reference, TFDOC, TorchGain,
+    Activation, HiddenAct, ALL_ZERO, Framework, Identity, JAXDOC, Naive, PT, Reference, TFDOC, TorchGain,
     UsedIn,
 )
 
@@ -37,8 +37,13 @@ ACTIVATION = Activation(
                   "https://proceedings.mlr.press/v15/glorot11a.html", "Why it trains deep networks well."),
     ),
     used_in=(UsedIn("AlexNet", "https://doi.org/10.1145/3065386", "Krizhevsky, Sutskever and Hinton 2012"),
-             UsedIn("ResNet", "https://arxiv.org/abs/1512.03385", "He et al. 2015")),
+             UsedIn("ResNet", "https://arxiv.org/abs/1512.03385", "He et al. 2015"),
+             UsedIn("T5 (the original checkpoints)", "https://github.com/google-research/"
+                    "text-to-text-transfer-transformer/blob/e081111ccd51df425aa7124e8e311ed6d403d767/t5/models/"
+                    "gin/models/bi_v1_shared.gin#L7", "`DenseReluDense` in Google's gin config; transformers' "
+                    "`T5Config` default", config="relu", config_key="feed_forward_proj", config_class="T5Config")),
     concepts=("concepts/dying-relu.md", "concepts/initialisation.md", "experiments/dying_relu.py"),
     naive=Naive("np.maximum(0, x)", "(x > 0).astype(float)"),
     torch_gain=TorchGain("relu", "sqrt(2)"),
+    hidden_act=(HiddenAct("relu", note="PyTorch's `nn.ReLU`"),),
 )

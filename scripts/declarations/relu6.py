@@ -1,7 +1,7 @@
 """relu6: its declaration (see scripts/activations.py for the fields)."""
 
 from activations import (
-    Activation, ALL_ZERO, Framework, Identity, JAXDOC, KERAS_ACTIVATIONS, Naive, PT, Reference,
+    Activation, HiddenAct, ALL_ZERO, Framework, Identity, JAXDOC, KERAS_ACTIVATIONS, Naive, PT, Reference,
     TFDOC, UsedIn,
 )
 
@@ -40,4 +40,5 @@ ACTIVATION = Activation(
              UsedIn("MobileNetV2", "https://arxiv.org/abs/1801.04381", "Sandler et al. 2018")),
     concepts=("concepts/dying-relu.md",),
     naive=Naive("np.minimum(np.maximum(0, x), 6)", "((x > 0) & (x < 6)).astype(float)"),
+    hidden_act=(HiddenAct("relu6", note="PyTorch's `nn.ReLU6`"),),
 )

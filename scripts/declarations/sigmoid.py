@@ -1,7 +1,7 @@
 """sigmoid: its declaration (see scripts/activations.py for the fields)."""
 
 from activations import (
-    Activation, Framework, Identity, JAXDOC, KERAS_ACTIVATIONS, Naive, PT, Reference, TFDOC,
+    Activation, HiddenAct, Framework, Identity, JAXDOC, KERAS_ACTIVATIONS, Naive, PT, Reference, TFDOC,
     TorchGain, UsedIn,
 )
 
@@ -43,4 +43,5 @@ ACTIVATION = Activation(
         "sigmoid", "1",
         "PyTorch documents no derivation for 1: it is neither $1/\\sqrt{E[\\sigma(Z)^2]}$ nor the "
         "linearised $1/\\sigma'(0) = 4$."),
+    hidden_act=(HiddenAct("sigmoid", note="PyTorch's `nn.Sigmoid`"),),
 )

@@ -1,7 +1,7 @@
 """silu: its declaration (see scripts/activations.py for the fields)."""
 
 from activations import (
-    Activation, Framework, Identity, JAXDOC, KERAS_ACTIVATIONS, Naive, PT, Reference, TFDOC, UsedIn,
+    Activation, HiddenAct, Framework, Identity, JAXDOC, KERAS_ACTIVATIONS, Naive, PT, Reference, TFDOC, UsedIn,
 )
 
 ACTIVATION = Activation(
@@ -50,4 +50,9 @@ ACTIVATION = Activation(
     ),
     concepts=("concepts/frameworks.md", "experiments/training_comparison.py"),
     naive=Naive("x / (1 + np.exp(-x))", "s = 1 / (1 + np.exp(-x)); s * (1 + x * (1 - s))"),
+    hidden_act=(
+        HiddenAct("silu", note="`SiLUActivation` (PyTorch's `silu`); in LLaMA-style models the gate function "
+                  "of a [SwiGLU](swiglu.md) MLP"),
+        HiddenAct("swish", note="PyTorch's `nn.SiLU`: the same function (no β)"),
+    ),
 )

@@ -1,7 +1,7 @@
 """tanh: its declaration (see scripts/activations.py for the fields)."""
 
 from activations import (
-    Activation, Framework, Identity, KERAS_ACTIVATIONS, Naive, PT, Reference, TFDOC, TorchGain,
+    Activation, HiddenAct, Framework, Identity, KERAS_ACTIVATIONS, Naive, PT, Reference, TFDOC, TorchGain,
     UsedIn,
 )
 
@@ -43,4 +43,5 @@ ACTIVATION = Activation(
         "tanh", "5/3",
         "PyTorch documents no derivation for $5/3$; it keeps the variance of deep tanh networks steady, "
         "but not at 1."),
+    hidden_act=(HiddenAct("tanh", note="PyTorch's `nn.Tanh`"),),
 )
