@@ -57,7 +57,9 @@ def factors(act: Activation) -> tuple[sp.Expr, sp.Expr]:
     if linear and gate in g.free_symbols:
         return X, g.subs(gate, X)
     g, h = f.as_independent(value, as_Add=False)
-    if gate in h.free_symbols or value in g.free_symbols or gate not in g.free_symbols or h == value:
+    # g linear in the gate (a·σ(b) read with a as the gate) means the halves are swapped
+    if (gate in h.free_symbols or value in g.free_symbols or gate not in g.free_symbols or h == value
+            or sp.diff(g, gate, 2) == 0):
         other = "second (b)" if act.gate == "first" else "first (a)"
         raise _error(act, "gate", f"with gate={act.gate!r}, {f} must be the {other} half, or a factor in it "
                      f"alone, times a function of the {act.gate} half")
