@@ -79,11 +79,12 @@ def strings(acts: list[Activation]) -> str:
 
 def page(acts: list[Activation]) -> str:
     """The table of "Activations in today's models", in the catalog's order (family, then name)."""
-    md = ("| Model | Activation | Config | In `ACT2FN` | Source | Note |\n"
-          "|---|---|---|---|---|---|\n")
+    # five columns, the model's name linking to its source, so the table fits a phone's width with
+    # little sideways scrolling
+    md = ("| Model | Activation | Config | In `ACT2FN` | Note |\n"
+          "|---|---|---|---|---|\n")
     for act, used in rows(acts):
         note = used.note.replace("|", "\\|")
-        md += (f"| {used.model} | [{act.name}](activations/{act.slug}.md) | "
-               f"`{used.config_key}: \"{used.config}\"` | {_acts_meaning(act, used)} | "
-               f"[source]({used.source}) | {note} |\n")
+        md += (f"| [{used.model}]({used.source}) | [{act.name}](activations/{act.slug}.md) | "
+               f"`{used.config_key}: \"{used.config}\"` | {_acts_meaning(act, used)} | {note} |\n")
     return md
