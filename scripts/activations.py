@@ -284,8 +284,10 @@ class Activation:
     gate: str = ""
     # kind="vector": the Jacobian ∂y_i/∂x_j in closed form, a SymPy string in
     # i, j, KroneckerDelta, the outputs y[i], the inputs x[i], s[i] (softmax
-    # of x) and, with a threshold, m (the support's size) and supp[i] (1 on
-    # the support, else 0); proved against SymPy's Jacobian for n = 2, 3, 4.
+    # of x), n (the input's length) with a summation index k (softpick's
+    # Sum(Abs(exp(x[k]) - 1), (k, 1, n))) and, with a threshold, m (the support's
+    # size) and supp[i] (1 on the support, else 0); proved against SymPy's
+    # Jacobian for n = 2, 3, 4.
     jacobian: str = ""
     # kind="vector", a projection (sparsemax): the threshold tau used in expr,
     # a SymPy string in m and x[1], ..., x[m], the inputs in the support

@@ -259,7 +259,7 @@ def two_inputs(act: Activation) -> sp.Expr:
 
 
 def _rule_names() -> dict:
-    return {"i": I, "j": J, "y": YB, "x": XB, "s": SB, "supp": SUPP, "m": M,
+    return {"i": I, "j": J, "y": YB, "x": XB, "s": SB, "supp": SUPP, "m": M, "k": K, "n": N,
             "KroneckerDelta": sp.KroneckerDelta}
 
 
@@ -287,7 +287,7 @@ def _rule_matrix(act, rule, xs, ys, support=None) -> sp.Matrix:
     entries = sp.zeros(size, size)
     for r in range(size):
         for c in range(size):
-            e = rule.subs({I: r + 1, J: c + 1}).doit().subs(values)
+            e = rule.subs({I: r + 1, J: c + 1, N: size}).doit().subs(values)
             stray = e.free_symbols - set(xs)
             if stray:
                 raise _error(act, "jacobian", f"entry ({r + 1}, {c + 1}) for n = {size} still has "
@@ -325,7 +325,8 @@ def _check_jacobian(act, xs, ys, support=None) -> None:
     fixed = {GB[q + 1]: sp.Symbol(f"g{q + 1}") for q in range(size)}
     if support is not None:
         fixed.update({SUPP[q + 1]: int(q in support) for q in range(size)} | {M: len(support)})
-    rule_entries = [[jacobian_rule(act).subs({I: r + 1, J: c + 1}).doit().subs(fixed) for c in range(size)]
+    rule = jacobian_rule(act).subs(N, size)
+    rule_entries = [[rule.subs({I: r + 1, J: c + 1}).doit().subs(fixed) for c in range(size)]
                     for r in range(size)]
     vjp = vjp_rule(act).subs(N, size)
     for c in range(size):
