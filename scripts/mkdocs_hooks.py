@@ -40,7 +40,10 @@ def on_config(config):
     for item in config.nav or []:
         if isinstance(item, dict) and "Activations" in item:
             section = item["Activations"]
-            section[:] = [entry for entry in section if entry == "activations/index.md"]
+            # keep the hand-written entries (the index, "In today's models"), drop any family groups
+            section[:] = [entry for entry in section if entry == "activations/index.md" or (
+                isinstance(entry, dict) and all(isinstance(v, str) and not v.startswith("activations/")
+                                                for v in entry.values()))]
             section += build.nav_entries(acts)
     return config
 

@@ -52,7 +52,7 @@ ACTIVATION = Activation(
     naive=Naive("x / (1 + np.exp(-x))", "s = 1 / (1 + np.exp(-x)); s * (1 + x * (1 - s))"),
     hidden_act=(
         HiddenAct("silu", note="`SiLUActivation` (PyTorch's `silu`); in LLaMA-style models the gate function "
-                  "of a [SwiGLU](swiglu.md) MLP"),
+                  "of a SwiGLU MLP"),
         HiddenAct("swish", note="PyTorch's `nn.SiLU`: the same function (no β)"),
     ),
 )
