@@ -40,10 +40,9 @@ def on_config(config):
     for item in config.nav or []:
         if isinstance(item, dict) and "Activations" in item:
             section = item["Activations"]
-            # keep the hand-written entries (the index, "In today's models"), drop any family groups
-            section[:] = [entry for entry in section if entry == "activations/index.md" or (
-                isinstance(entry, dict) and all(isinstance(v, str) and not v.startswith("activations/")
-                                                for v in entry.values()))]
+            # keep the hand-written entries (the index, "In today's models"); drop the family groups
+            # (a title over a list) that an earlier call added
+            section[:] = [e for e in section if not (isinstance(e, dict) and isinstance(*e.values(), list))]
             section += build.nav_entries(acts)
     return config
 

@@ -284,10 +284,10 @@ def _values(xs, ys, support, gs=()) -> dict:
 def _rule_matrix(act, rule, xs, ys, support=None) -> sp.Matrix:
     size = len(xs)
     values = _values(xs, ys, support)
-    entries = sp.zeros(size, size)
+    entries, rule = sp.zeros(size, size), rule.subs(N, size)
     for r in range(size):
         for c in range(size):
-            e = rule.subs({I: r + 1, J: c + 1, N: size}).doit().subs(values)
+            e = rule.subs({I: r + 1, J: c + 1}).doit().subs(values)
             stray = e.free_symbols - set(xs)
             if stray:
                 raise _error(act, "jacobian", f"entry ({r + 1}, {c + 1}) for n = {size} still has "
