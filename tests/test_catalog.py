@@ -4,6 +4,7 @@ fails naming the activation and the field."""
 
 from __future__ import annotations
 
+import copy
 import re
 import textwrap
 from types import SimpleNamespace
@@ -64,10 +65,15 @@ def test_the_hook_puts_them_in_the_activations_section_of_mkdocs_yml():
 
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     nav = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["nav"]
+    (written,) = [list(item["Activations"]) for item in nav if isinstance(item, dict) and "Activations" in item]
     config = mkdocs_hooks.on_config(SimpleNamespace(nav=nav))
     (section,) = [item["Activations"] for item in config.nav if isinstance(item, dict) and "Activations" in item]
-    assert section[0] == "activations/index.md"
-    assert sorted(_nav_pages(section[1:])) == sorted(f"activations/{s}.md" for s in SLUGS)
+    # the hand-written entries first (the index, "In today's models"), then every activation once
+    assert section[:len(written)] == written == ["activations/index.md", {"In today's models": "models.md"}]
+    assert sorted(_nav_pages(section[len(written):])) == sorted(f"activations/{s}.md" for s in SLUGS)
+    # a second call (mkdocs serve reloads the config) adds no second copy
+    once = copy.deepcopy(config.nav)
+    assert mkdocs_hooks.on_config(SimpleNamespace(nav=config.nav)).nav == once
 
 
 def test_the_index_links_every_declaration():
