@@ -55,9 +55,9 @@ def _gate_grid(act) -> np.ndarray:
 
 @pytest.mark.parametrize("case", CASES)
 def test_values_and_both_derivative_halves_match_sympy(case):
-    act = _at_case(case)
-    module, kw = snippet(act.slug), case.kwargs()
-    f, df = getattr(module, act.slug), getattr(module, f"{act.slug}_derivative")
+    act = _at_case(case)  # a variant's declaration has a slug of its own; its snippet is the base one's
+    module, kw = snippet(case.slug), case.kwargs()
+    f, df = getattr(module, case.slug), getattr(module, f"{case.slug}_derivative")
     h, g = gated.factors(act)
     h_mp, dh_mp = reference.mp_function(h), reference.mp_function(derive.derivative(h))
     kinks = [float(k.point) for k in derive.kinks(g, set())]
@@ -90,7 +90,7 @@ def test_values_and_both_derivative_halves_match_sympy(case):
 def test_at_the_gates_kinks_the_declared_derivative(case):
     """At a kink c of g, ∂y/∂gate = h(value)·(the declared kink_derivative), one of the one-sided values."""
     act = _at_case(case)
-    module, kw = snippet(act.slug), case.kwargs()
+    module, kw = snippet(case.slug), case.kwargs()
     h, g = gated.factors(act)
     h2 = float(h.subs(derive.X, 2))
     for k in derive.kinks(g, set()):
@@ -98,7 +98,7 @@ def test_at_the_gates_kinks_the_declared_derivative(case):
         if k.continuous is True:
             assert sp.simplify(declared) in {sp.simplify(k.left_quotient), sp.simplify(k.right_quotient)}
         c = float(k.point)
-        d = getattr(module, f"{act.slug}_derivative")(_split(act, np.array([c]), np.array([2.0])), **kw)
+        d = getattr(module, f"{case.slug}_derivative")(_split(act, np.array([c]), np.array([2.0])), **kw)
         gate_part = d[0] if act.gate == "first" else d[1]
         assert float(gate_part) == pytest.approx(h2 * float(declared), rel=1e-15), (case.label, c)
 

@@ -135,7 +135,7 @@ def test_constants_are_the_declared_ones(act):
     module = snippet(act.slug)
     for c in act.constants:
         value = getattr(module, c.name)
-        assert value == float(c.default), f"{c.name} = {value!r}, declared {c.default}"
+        assert value == float(activations.number(c.default)), f"{c.name} = {value!r}, declared {c.default}"
         assert type(value) is float, f"{c.name}: a Python float keeps float32 input float32"
 
 
