@@ -306,6 +306,16 @@ facts["crelu_builtin"] = hasattr(tf.nn, "crelu")
 print(json.dumps(facts))
 """,
 }
+# The float32 softmax cases at ±inf, run by the TensorFlow probe once with oneDNN's kernels off and once on.
+ONEDNN_CASES = """
+import json, tensorflow as tf
+inf = float("inf")
+c = lambda v: tf.constant(v, dtype="float32")
+cases = {"softmax [inf, 0]": (1, [inf, 0.0]), "softmax [inf, 0, 1]": (1, [inf, 0.0, 1.0]),
+         "softmax of minus [-inf, 0]": (-1, [-inf, 0.0]), "softmax of minus [-inf, 0, 1]": (-1, [-inf, 0.0, 1.0])}
+print(json.dumps({k: [repr(float(t)) for t in tf.nn.softmax(s * c(v)).numpy()] for k, (s, v) in cases.items()}))
+"""
+
 PROBES = {
     "JAX": {"tanh19": TANH_19, "underflow": UNDERFLOW["JAX"]},
     "PyTorch": {"underflow": UNDERFLOW["PyTorch"], "heaviside_nan": """
@@ -514,7 +524,7 @@ print(json.dumps(facts))
 """,
     },
     "TensorFlow": {
-        "softmax_family": SHOW + """
+        "softmax_family": SHOW + f"ONEDNN_CASES = {ONEDNN_CASES!r}\n" + """
 import tensorflow as tf
 inf = float("inf")
 facts = {"softmin_names": [hasattr(tf.nn, "softmin"), hasattr(tf.math, "softmin")]}
@@ -532,6 +542,16 @@ for d in ("float32", "float64"):
         "softmax of minus [inf, 0]": show(tf.nn.softmax(-c([inf, 0.0]))),
         "softmax of minus [inf, inf]": show(tf.nn.softmax(-c([inf, inf]))),
     }
+# float32 softmax takes oneDNN's kernel or Eigen's, which differ at ±inf: TF_ENABLE_ONEDNN_OPTS decides,
+# and its default depends on the CPU (on where the CPU has AVX-512 VNNI or BF16, or AMX)
+import os, subprocess, sys
+facts["float32 oneDNN"] = {}
+for flag in ("0", "1"):
+    run = subprocess.run([sys.executable, "-c", ONEDNN_CASES], capture_output=True, text=True, timeout=300,
+                         env=dict(os.environ, TF_ENABLE_ONEDNN_OPTS=flag, TF_CPP_MIN_LOG_LEVEL="3"))
+    facts["float32 oneDNN"][flag] = json.loads(run.stdout.strip().splitlines()[-1])
+cpu = open("/proc/cpuinfo").read().split() if os.path.exists("/proc/cpuinfo") else []
+facts["cpu_nn_features"] = sorted({f for f in cpu if f in ("avx512_vnni", "avx512_bf16", "amx_bf16", "amx_tile")})
 x = tf.reshape(tf.range(24.0), (2, 3, 4))
 facts["log_softmax_axis_none_is_last"] = bool(tf.reduce_all(tf.nn.log_softmax(x) == tf.nn.log_softmax(x, axis=-1)))
 print(json.dumps(facts))
@@ -1219,8 +1239,11 @@ def test_softmin_minus_inf_and_plus_inf_as_the_notes_and_page_say():
     torch_, jax_, keras_, tf_ = (measured(f, "softmax_family") for f in ("PyTorch", "JAX", "Keras", "TensorFlow"))
     assert jax_["softmax_of_minus"]["[-inf, 0]"] == NAN2
     assert keras_["softmax_of_minus"]["[-inf, 0] ops"] == keras_["softmax_of_minus"]["[-inf, 0] activations"] == NAN2
-    assert tf_["float32"]["softmax of minus [-inf, 0]"] == ["nan", "0.0"]
-    assert tf_["float32"]["softmax of minus [-inf, 0, 1]"] == ["nan", "0.0", "0.0"]
+    eigen, onednn = tf_["float32 oneDNN"]["0"], tf_["float32 oneDNN"]["1"]
+    for case, nans, zeros in [("[-inf, 0]", NAN2, ["nan", "0.0"]), ("[-inf, 0, 1]", NAN3, ["nan", "0.0", "0.0"])]:
+        key = f"softmax of minus {case}"
+        assert eigen[key] == nans and onednn[key] == zeros
+        assert tf_["float32"][key] in (nans, zeros)  # the default: oneDNN's or Eigen's, as the CPU decides
     assert tf_["float64"]["softmax of minus [-inf, 0]"] == NAN2
     assert tf_["float64"]["softmax of minus [-inf, 0, 1]"] == NAN3
     assert "On the JAX backend, any −inf input gives a row of NaN" in said(note("softmin", "Keras"))
@@ -1229,12 +1252,12 @@ def test_softmin_minus_inf_and_plus_inf_as_the_notes_and_page_say():
     lowered = jax_quote[0].lower() + jax_quote[1:]
     assert jax_quote in jax_["docs"]["softmax"]
     assert f'"{lowered}", says `jax.nn.softmax`' in said(note("softmin", "JAX"))
-    assert ("A −inf input gives NaN there and 0 elsewhere in float32, NaN for the whole slice in float64"
-            in said(note("softmin", "TensorFlow")))
+    assert ("A −inf input gives NaN for the whole slice, except in float32 with oneDNN's kernels: NaN there and 0 "
+            "elsewhere" in said(note("softmin", "TensorFlow")))
     text = page("softmin")
-    assert ("PyTorch's `Softmin` returns NaN for the whole slice instead, and so does softmax of $-x$ in JAX and in "
-            "Keras on JAX; TensorFlow's softmax of $-x$ gives NaN in float64 but only at the $-\\infty$ entries in "
-            "float32") in text
+    assert ("PyTorch's `Softmin` returns NaN for the whole slice instead, and so does softmax of $-x$ in JAX, in "
+            "Keras on JAX and in TensorFlow, except TensorFlow in float32 with its oneDNN kernels (NaN only at the "
+            "$-\\infty$ entries)") in text
     assert torch_["softmin"]["[-inf, 0]"] == NAN2 and "softmin([-np.inf, 0.0]) # PyTorch: [nan, nan]" in text
     # "A +inf input gets 0 in all of them, and a slice of only +inf is NaN everywhere"
     plus = [torch_["softmin"]["[inf, 0]"], jax_["softmax_of_minus"]["[inf, 0]"],
@@ -1254,18 +1277,23 @@ def test_softmax_plus_inf_is_nan_for_the_slice_except_tensorflow_float32_as_the_
         assert torch_["softmax"][f"[inf, 0, 1] {dtype}"] == NAN3, dtype
         assert torch_["softmax"][f"[-inf, -inf] {dtype}"] == jax_["softmax"][f"[-inf, -inf] {dtype}"] == NAN2, dtype
         assert tf_[dtype]["softmax [-inf, -inf]"] == NAN2, dtype
-    assert tf_["float32"]["softmax [inf, 0]"] == ["nan", "0.0"]
-    assert tf_["float32"]["softmax [inf, 0, 1]"] == ["nan", "0.0", "0.0"]
+    eigen, onednn = tf_["float32 oneDNN"]["0"], tf_["float32 oneDNN"]["1"]
+    for case, nans, zeros in [("[inf, 0]", NAN2, ["nan", "0.0"]), ("[inf, 0, 1]", NAN3, ["nan", "0.0", "0.0"])]:
+        assert eigen[f"softmax {case}"] == nans and onednn[f"softmax {case}"] == zeros
+        assert tf_["float32"][f"softmax {case}"] in (nans, zeros)  # the default: as the CPU decides
+    if tf_["cpu_nn_features"]:  # "on by default for CPUs with AVX512_VNNI, AVX512_BF16 or AMX" (TensorFlow 2.9)
+        assert tf_["float32"]["softmax [inf, 0]"] == onednn["softmax [inf, 0]"], tf_["cpu_nn_features"]
     assert tf_["float64"]["softmax [inf, 0]"] == NAN2 and tf_["float64"]["softmax [inf, 0, 1]"] == NAN3
     quote = "If any input values are +inf, the result will be all NaN"
     assert quote in jax_["docs"]["softmax"] and f'"{quote}" (its documentation)' in note("softmax", "JAX")
-    assert ("A +inf input gives NaN there and 0 elsewhere in float32, NaN for the whole slice in float64"
-            in said(note("softmax", "TensorFlow")))
+    assert ("A +inf input gives NaN for the whole slice, except in float32 with oneDNN's kernels: NaN there and 0 "
+            "elsewhere" in said(note("softmax", "TensorFlow")))
     text = page("softmax")
-    assert ("PyTorch (2.13) and JAX (0.10) return NaN for the whole slice instead, and so does TensorFlow (2.21) in "
-            "float64, while in float32 it gives NaN at the $+\\infty$ entries and 0 elsewhere. A slice of only "
-            "$-\\infty$ is NaN in all of them") in text
-    assert "# PyTorch, JAX: [nan, nan]; TensorFlow float32: [nan, 0.]" in text
+    assert ("PyTorch (2.13), JAX (0.10) and TensorFlow (2.21) return NaN for the whole slice instead, except "
+            "TensorFlow in float32 with its oneDNN kernels, which gives NaN at the $+\\infty$ entries and 0 "
+            "elsewhere (those kernels are on by default on some CPUs only") in text
+    assert "A slice of only $-\\infty$ is NaN in all of them" in text
+    assert "# PyTorch, JAX, TF: [nan, nan] (float32 oneDNN: [nan, 0.])" in text
 
 
 def test_pytorch_rrelu_modes_and_training_gradient_as_the_note_and_page_say():

@@ -25,8 +25,10 @@ ACTIVATION = Activation(
                   "\"If any input values are +inf, the result will be all NaN\" (its documentation).",
                   JAXDOC + "jax.nn.softmax.html"),
         Framework("TensorFlow", ("tf.nn.softmax(x, axis=-1)",),
-                  "Its default `axis=None` also means the last axis. A +inf input gives NaN there and 0 "
-                  "elsewhere in float32, NaN for the whole slice in float64.", TFDOC + "tf/nn/softmax"),
+                  "Its default `axis=None` also means the last axis. A +inf input gives NaN for the whole slice, "
+                  "except in float32 with oneDNN's kernels: NaN there and 0 elsewhere. oneDNN's kernels are on by "
+                  "default on CPUs with AVX-512 VNNI or BF16, or AMX (as TensorFlow 2.9 announced); "
+                  "`TF_ENABLE_ONEDNN_OPTS=0` or `1` chooses.", TFDOC + "tf/nn/softmax"),
     ),
     references=(
         Reference("J. S. Bridle", 1990,

@@ -36,7 +36,9 @@ ACTIVATION = Activation(
         Framework("TensorFlow", ("tf.nn.softmax(-x, axis=-1)",),
                   "TensorFlow has no softmin (no `tf.nn.softmin` or `tf.math.softmin`): softmax of the negated "
                   "input is softmin. The default `axis=None` of `tf.nn.softmax` also means the last axis. A −inf "
-                  "input gives NaN there and 0 elsewhere in float32, NaN for the whole slice in float64.",
+                  "input gives NaN for the whole slice, except in float32 with oneDNN's kernels: NaN there and 0 "
+                  "elsewhere. oneDNN's kernels are on by default on CPUs with AVX-512 VNNI or BF16, or AMX (as "
+                  "TensorFlow 2.9 announced); `TF_ENABLE_ONEDNN_OPTS=0` or `1` chooses.",
                   TFDOC + "tf/nn/softmax"),
     ),
     references=(
