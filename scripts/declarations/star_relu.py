@@ -19,10 +19,10 @@ ACTIVATION = Activation(
     expr="Piecewise((b, x < 0), (s*x**2 + b, True))",
     params=(
         Param("scale", "s", SCALE,
-              "scale of the squared ReLU: 2/√5 ≈ 0.8944 (float64), learned in MetaFormer",
+              "scale of the squared ReLU, 2/√5 ≈ 0.8944 rounded to float64; MetaFormer starts it at 1",
               family=("0.5", "1", "2"), learned=True),
         Param("bias", "b", BIAS,
-              "offset: −1/√5 ≈ −0.4472 (float64), learned in MetaFormer",
+              "offset, −1/√5 ≈ −0.4472 rounded to float64; MetaFormer starts it at 0",
               family=("-1", "-0.5", "0"), learned=True, assume="real"),
     ),
     plot_range=(-2.5, 2.5),
@@ -33,7 +33,7 @@ ACTIVATION = Activation(
     frameworks=(
         Framework("PyTorch", ("scale * torch.nn.functional.relu(x) ** 2 + bias",),
                   "No StarReLU in `torch.nn`: compose it. The reference code's `StarReLU` module "
-                  "(sail-sg/metaformer, also in timm's MetaFormer models) computes "
+                  "(sail-sg/metaformer) computes "
                   "`self.scale * self.relu(x)**2 + self.bias` with both scalars learned and initialised "
                   "to `scale_value=1.0`, `bias_value=0.0`, so at initialisation it is squared ReLU.",
                   PT + "torch.nn.functional.relu.html",
