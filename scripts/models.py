@@ -16,17 +16,25 @@ check every mapping against the snippets and every config default named by
 
 from __future__ import annotations
 
-from activations import Activation, HF_ACT_KEYS, HiddenAct, UsedIn
+from activations import Activation, HF_ACT_KEYS, HiddenAct, UsedIn, number
 
 TRANSFORMERS_ACTIVATIONS = ("https://github.com/huggingface/transformers/blob/main/"
                             "src/transformers/activations.py")
 
 
 def call(act: Activation, kwargs: dict[str, str]) -> str:
-    """The snippet call with these keyword arguments, as a reader writes it."""
-    params = {p.name for p in act.params}
-    args = ", ".join(f"{k}={v}" if k in params else f'{k}="{v}"' for k, v in kwargs.items())
+    """The snippet call with these keyword arguments, as a reader writes it: numbers bare
+    (``eps=-1e-6``, as the snippet takes them: ``tabs.keyword_value``), other values quoted."""
+    args = ", ".join(f"{k}={v}" if _is_number(v) else f'{k}="{v}"' for k, v in kwargs.items())
     return f"{act.slug}(x{', ' + args if args else ''})"
+
+
+def _is_number(text: str) -> bool:
+    try:
+        number(text)
+    except (ValueError, ZeroDivisionError):
+        return False
+    return True
 
 
 def _meaning(act: Activation, h: HiddenAct) -> str:
