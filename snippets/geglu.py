@@ -13,7 +13,7 @@ T0, T0_LO = -0.7524614220710163, 3.635560509207687e-17  # where the tanh form's 
 NODES, WEIGHTS = np.polynomial.legendre.leggauss(8)  # Gauss–Legendre on [−1, 1]
 
 
-def geglu(x, approximate="tanh", axis=-1):
+def geglu(x, axis=-1, approximate="tanh"):
     """GeGLU(x) = GELU(a)·b, with a, b = the first and second halves of x along axis.
 
     x: array_like with an even length along axis (a scalar has no halves).
@@ -30,7 +30,7 @@ def geglu(x, approximate="tanh", axis=-1):
         return (_form(approximate)(a.astype(np.float64), False) * b).astype(a.dtype)
 
 
-def geglu_derivative(x, approximate="tanh", axis=-1):
+def geglu_derivative(x, axis=-1, approximate="tanh"):
     """GeGLU' = [∂y_k/∂a_k, ∂y_k/∂b_k] = [GELU'(a)·b, GELU(a)], in x's shape.
 
     x: array_like with an even length along axis.

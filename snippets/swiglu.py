@@ -10,7 +10,7 @@ X0, X0_LO = -1.2784645427610737, -1.0946994183093437e-16
 ALPHA, ALPHA_LO, LIMIT = 1.702, 4.263256414560601e-17, 7.0
 
 
-def swiglu(x, variant=None, axis=-1):
+def swiglu(x, axis=-1, variant=None):
     """SwiGLU(x) = silu(a)·b = a·σ(a)·b, with a, b = the halves of x along axis.
 
     x: array_like with an even length along axis (a scalar has no halves).
@@ -28,7 +28,7 @@ def swiglu(x, variant=None, axis=-1):
         return (g * h).astype(dtype)
 
 
-def swiglu_derivative(x, variant=None, axis=-1):
+def swiglu_derivative(x, axis=-1, variant=None):
     """SwiGLU' = [∂y_k/∂a_k, ∂y_k/∂b_k] = [SiLU'(a)·b, silu(a)], in x's shape.
 
     x: array_like with an even length along axis.

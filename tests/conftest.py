@@ -93,7 +93,7 @@ def api(act) -> dict[str, dict[str, object]]:
     if act.stochastic is not None:  # rng=None: evaluation mode; a numpy Generator: training mode
         extra["rng"] = None
     if act.kind == "gated":  # the output has half the length along axis; the derivative x's shape
-        kw = {**p, **extra, "axis": -1}
+        kw = {"axis": -1, **p, **extra}  # geglu(x, axis=-1, approximate="tanh"): the axis first, as GLU's
         return {act.slug: kw, f"{act.slug}_derivative": kw}
     if act.kind == "elementwise":
         kw = {**p, **extra}

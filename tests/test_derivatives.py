@@ -164,7 +164,11 @@ def test_values_at_kinks(case):
             inputs = [c, -0.0, 0] if c == 0 else [c]
             for x in inputs:
                 checks = [(f, k.value, act.ulp[0], "f"), (df, declared, act.ulp[1], "f'")]
-                checks += [(getattr(module, f"{act.slug}_derivative_{name}"), ks[n][i].value, act.ulp[1], f"∂f/∂{name}")
+                # ∂f/∂p's own kink at c, or its value at c where it has none (StarReLU's ∂f/∂b = 1)
+                checks += [(getattr(module, f"{act.slug}_derivative_{name}"),
+                            next((lk.value for lk in ks[n] if lk.point == k.point),
+                                 learned_expressions(case)[name][n].subs(derive.X, k.point)),
+                            act.ulp[1], f"∂f/∂{name}")
                            for name, ks in learned.items()]
                 for fn, expected, ulp, label in checks:
                     got = np.atleast_1d(fn(x, **kw)).reshape(-1)[n] if act.kind == "concat" else fn(x, **kw)

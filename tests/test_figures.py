@@ -123,7 +123,9 @@ def _expected_marks(act) -> set[str]:
         return set()  # vector and gated kinds: lines of (x, 0) or the gate, no kink marks
     f = facts_of(act.slug)
     expected = set()
-    for out in f.outputs:
+    # the variants' curves too (xIELU's ε clamp jumps at 0): figure_data.curves draws and marks them
+    outs = [c.out for c in figure_data.curves(act, f)] if act.kind == "elementwise" else f.outputs
+    for out in outs:
         for k in out.kinks:
             if not _in_plot(act, k):
                 continue
