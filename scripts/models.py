@@ -93,6 +93,7 @@ def page(acts: list[Activation]) -> str:
           "|---|---|---|---|---|\n")
     for act, used in rows(acts):
         note = used.note.replace("|", "\\|")
+        value = used.config if _is_number(used.config) else f'"{used.config}"'  # as the config holds it
         md += (f"| [{used.model}]({used.source}) | [{act.name}](activations/{act.slug}.md) | "
-               f"`{used.config_key}: \"{used.config}\"` | {_acts_meaning(act, used)} | {note} |\n")
+               f"`{used.config_key}: {value}` | {_acts_meaning(act, used)} | {note} |\n")
     return md
