@@ -340,8 +340,25 @@ def _saturation(piece: Piece, end) -> tuple[str, bool]:
     return ("soft" if limit == 0 or (isinstance(limit, sp.Float) and limit == 0) else "no"), num
 
 
+MEAN_WINDOW = 40.0  # the fallback integrates on [−40, 40]; the normal density there is below 1e−347
+
+
 def standard_normal_mean(ps: list[Piece], dps: int = 30) -> mpmath.mpf:
-    """E[f(Z)] for Z ~ N(0, 1), by quadrature on each piece."""
+    """E[f(Z)] for Z ~ N(0, 1), by quadrature on each piece.
+
+    On infinite intervals tanh-sinh quadrature evaluates f far out in the tails, where
+    mpmath can take hours (GoLU's exp(−exp(−z)) needs ln 2 to millions of bits). So the
+    integral over the whole line gets ``derive.SYMPY_BUDGET`` CPU seconds; after that it
+    is taken over [−MEAN_WINDOW, MEAN_WINDOW] instead (cut every 2 units: tanh-sinh on
+    one long interval misses the bulk), where the normal density is below 1e−347, once
+    |f(±MEAN_WINDOW)|·φ(MEAN_WINDOW) is checked to be below 10^−(dps + 10). Both agree
+    to 30 digits on every activation whose whole-line integral finishes.
+    """
+    whole = attempt(lambda: _normal_quadrature(ps, dps, None))
+    return whole if whole is not None else _normal_quadrature(ps, dps, MEAN_WINDOW)
+
+
+def _normal_quadrature(ps: list[Piece], dps: int, window: float | None) -> mpmath.mpf:
     with mpmath.workdps(dps):
         total = mpmath.mpf(0)
         for p in ps:
@@ -350,7 +367,17 @@ def standard_normal_mean(ps: list[Piece], dps: int = 30) -> mpmath.mpf:
             f = _mp(p.expr)
             a, b = (mpmath.mpf(sp.N(v, dps)) if v.is_finite else (mpmath.inf if v > 0 else -mpmath.inf)
                     for v in (p.interval.start, p.interval.end))
-            total += mpmath.quad(lambda z: f(z) * mpmath.npdf(z), [a, b])
+            if window is not None:
+                a, b = max(a, -mpmath.mpf(window)), min(b, mpmath.mpf(window))
+                if a >= b:
+                    continue
+                for end in (a, b):
+                    if abs(end) == window and abs(f(end)) * mpmath.npdf(end) > mpmath.mpf(10) ** -(dps + 10):
+                        raise ValueError(f"E[f(Z)]: f({mpmath.nstr(end, 3)}) is too large to cut the "
+                                         "integral there, and the integral over the real line takes too long")
+            cuts = [a, b] if window is None else \
+                [a] + [mpmath.mpf(c) for c in range(-int(window), int(window) + 1, 2) if a < c < b] + [b]
+            total += mpmath.quad(lambda z: f(z) * mpmath.npdf(z), cuts)
         return total
 
 
