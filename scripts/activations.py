@@ -293,6 +293,9 @@ class Activation:
     # a SymPy string in m and x[1], ..., x[m], the inputs in the support
     # {i : x_i > tau} (the m largest).
     threshold: str = ""
+    # kind="vector" without a threshold: the second input c of the figure's two-input slice
+    # (x, c), a finite number (default 0; softpick's (x, 0) is a step, it is drawn at (x, 1)).
+    figure_second: float = 0
 
 
 SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -576,6 +579,11 @@ def _check_vector(act: Activation) -> None:
             _fail(act, "threshold", "expr uses tau exactly when a threshold is declared")
         if act.threshold and "m" not in names(act.threshold):
             _fail(act, "threshold", f"{act.threshold!r} must depend on the support's size m")
+    c = act.figure_second
+    if isinstance(c, bool) or not isinstance(c, (int, float)) or not abs(c) < float("inf"):
+        _fail(act, "figure_second", f"{c!r} is not a finite number (the second input of the figure's slice)")
+    if c != 0 and (act.kind not in VECTOR_KINDS or act.threshold):
+        _fail(act, "figure_second", "only kind='vector' without a threshold draws a slice (x, c) with c ≠ 0")
 
 
 def _check_sign(act: Activation, kind: str, p: Param) -> None:

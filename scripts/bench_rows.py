@@ -13,7 +13,9 @@ sparsemax, ...) on rows of 10 and 100 entries. Expanding the declared Σ into
   x_(m) > τ_m;
 - the Jacobian is the declared rule (``Activation.jacobian``), which
   ``scripts/vector.py`` proves equal to SymPy's Jacobian for n = 2, 3, 4,
-  with s[q] the softmax of the row, supp[q] and m from the support.
+  with s[q] the softmax of the row, supp[q] and m from the support; a Σ
+  in the rule (softpick's Σ_k |e^{x_k} − 1|) is one number per row, as in
+  the component.
 
 Everything is evaluated with mpmath, doubling the precision until two
 evaluations agree (the rule of ``scripts/reference.py``, applied to a row).
@@ -22,6 +24,7 @@ evaluations agree (the rule of ``scripts/reference.py``, applied to a row).
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable
 
 import mpmath
@@ -31,6 +34,20 @@ import reference
 import vector
 from activations import Activation, DeclarationError
 from vector import I, J, K, M, N, SB, SUPP, TAU, XB, YB
+
+@functools.lru_cache(maxsize=4096)
+def _exp_at(v: mpmath.mpf, prec: int) -> mpmath.mpf:
+    return mpmath.exp(v)
+
+
+def _exp(v):
+    """mpmath's exp, remembered per value and precision: a row's component, its sums and each of the
+    n² Jacobian entries call exp on the same few inputs (softpick's e^{x_i}, e^{x_j})."""
+    return _exp_at(v, mpmath.mp.prec) if isinstance(v, mpmath.mpf) else mpmath.exp(v)
+
+
+_MODULES = [{**reference.MPMATH[0], "exp": _exp}, *reference.MPMATH[1:]]
+
 
 @dataclasses.dataclass(frozen=True)
 class _Compiled:
@@ -51,7 +68,7 @@ def _compile(act: Activation, expr: sp.Expr, scalars: tuple[sp.Symbol, ...], fie
         z = sp.Dummy("h")
         if h.atoms(sp.Indexed) - {XB[K]} or h.subs(XB[K], z).free_symbols - {z}:
             raise DeclarationError(act.slug, f"{s} sums something other than a function of x[k]", field)
-        terms.append(sp.lambdify(z, h.subs(XB[K], z), reference.MPMATH))
+        terms.append(sp.lambdify(z, h.subs(XB[K], z), _MODULES))
         placeholders.append(sp.Symbol(f"sum{len(placeholders)}"))
         return placeholders[-1]
 
@@ -59,7 +76,7 @@ def _compile(act: Activation, expr: sp.Expr, scalars: tuple[sp.Symbol, ...], fie
     stray = flat.free_symbols - set(scalars) - set(placeholders)
     if stray:
         raise DeclarationError(act.slug, f"cannot evaluate {expr} on a row: it uses {sorted(map(str, stray))}", field)
-    return _Compiled(sp.lambdify((*scalars, *placeholders), flat, reference.MPMATH), tuple(terms))
+    return _Compiled(sp.lambdify((*scalars, *placeholders), flat, _MODULES), tuple(terms))
 
 
 def _evaluate(c: _Compiled, scalars: tuple, row: list) -> mpmath.mpf:
@@ -73,7 +90,8 @@ class RowReference:
     act: Activation
     component: _Compiled  # in x[i] and τ
     threshold: _Compiled | None  # in m, over the m largest entries
-    rule: Callable | None  # the Jacobian entry in (δ, y_i, y_j, x_i, x_j, s_i, s_j, supp_i, supp_j, m)
+    rule: _Compiled | None  # the Jacobian entry in (δ, y_i, y_j, x_i, x_j, s_i, s_j, supp_i, supp_j, m)
+    #                         and the sums over the row it contains (softpick's Σ|e^x_k − 1|)
 
     def tau(self, row: list) -> tuple[mpmath.mpf, list[int]]:
         """τ and the 0/1 support of the row (sorted-support rule), or (0, all ones) without a threshold."""
@@ -98,11 +116,13 @@ class RowReference:
             if not jacobian:
                 return ys, None
             top = max(xs)
-            e = [mpmath.exp(x - top) for x in xs]
+            e = [_exp(x - top) for x in xs]
             total = mpmath.fsum(e)
             s = [v / total for v in e]
             m, n = sum(support), len(xs)
-            jac = [[+self.rule(int(i == j), ys[i], ys[j], xs[i], xs[j], s[i], s[j], support[i], support[j], m)
+            row_sums = [mpmath.fsum(h(v) for v in xs) for h in self.rule.sums]  # once per row
+            jac = [[+self.rule.fn(int(i == j), ys[i], ys[j], xs[i], xs[j], s[i], s[j], support[i], support[j], m,
+                                  *row_sums)
                     for j in range(n)] for i in range(n)]
             return ys, jac
 
@@ -152,8 +172,8 @@ def row_reference(act: Activation) -> RowReference:
     rule = vector.jacobian_rule(act).replace(lambda e: isinstance(e, sp.KroneckerDelta), lambda e: d)
     rule = rule.subs({YB[I]: yi, YB[J]: yj, XB[I]: xi, XB[J]: xj, SB[I]: si, SB[J]: sj,
                       SUPP[I]: ui, SUPP[J]: uj, M: m})
-    stray = rule.free_symbols - set(_NAMES)
+    stray = rule.replace(lambda e: isinstance(e, sp.Sum), lambda e: sp.S.Zero).free_symbols - set(_NAMES)
     if stray:
         raise DeclarationError(act.slug, f"the Jacobian rule still uses {sorted(map(str, stray))} "
                                          "for a row evaluation", "jacobian")
-    return RowReference(act, component, threshold, sp.lambdify(_NAMES, rule, reference.MPMATH))
+    return RowReference(act, component, threshold, _compile(act, rule, _NAMES, "jacobian"))

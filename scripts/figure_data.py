@@ -282,6 +282,7 @@ class VectorView:
     bottom_title: str
     caption: str
     x_name: str = "x"  # the variable along the horizontal axis (a gated activation's gate half)
+    second: str = "0"  # the fixed second input of a vector activation's slice (x, c)
 
 
 def vector_view(act: Activation, facts: Facts) -> VectorView:
@@ -295,14 +296,15 @@ def vector_view(act: Activation, facts: Facts) -> VectorView:
             [("y₁", y1)], [("∂y₁/∂x₁", derive.derivative(y1))], f"{sym}(x, 0)₁", "∂y₁/∂x₁ at (x, 0)",
             f"Top: the first output y₁ of {sym}(x, 0). Bottom: the Jacobian entry ∂y₁/∂x₁ there.")
     xs, ys = vector.components(act, 2)
-    at = {xs[0]: derive.X, xs[1]: 0}
+    c = sp.Rational(str(act.figure_second))  # the declared second input (default 0)
+    at = {xs[0]: derive.X, xs[1]: c}
     total = " They add up to 1." if facts.vector.get("sums_to_one") else ""
     return VectorView(
         [("y₁", ys[0].subs(at)), ("y₂", ys[1].subs(at))],
         [("∂y₁/∂x₁", sp.diff(ys[0], xs[0]).subs(at)), ("∂y₁/∂x₂", sp.diff(ys[0], xs[1]).subs(at))],
-        f"{sym}(x, 0)", "Jacobian entries at (x, 0)",
-        f"Top: the two outputs of {sym}(x, 0), y₁ (solid) and y₂ (dashed).{total}\n"
-        "Bottom: the Jacobian entries ∂y₁/∂x₁ (solid) and ∂y₁/∂x₂ (dashed) there.")
+        f"{sym}(x, {_minus(c)})", f"Jacobian entries at (x, {_minus(c)})",
+        f"Top: the two outputs of {sym}(x, {_minus(c)}), y₁ (solid) and y₂ (dashed).{total}\n"
+        "Bottom: the Jacobian entries ∂y₁/∂x₁ (solid) and ∂y₁/∂x₂ (dashed) there.", second=_minus(c))
 
 
 # The values of the value half at which a gated activation is drawn against its gate half.

@@ -180,8 +180,8 @@ def _vector_panels(act, facts, ax_f, ax_d, palette):
             ax.legend(labelcolor=palette["text"], handlelength=3)
         ax.set_ylim(*_padded(ax.get_ylim()))
     if act.kind != "gated":
-        ax_f.set_xlabel("x (the second input is 0)")
-        ax_d.set_xlabel("x (the second input is 0)")
+        ax_f.set_xlabel(f"x (the second input is {view.second})")
+        ax_d.set_xlabel(f"x (the second input is {view.second})")
     else:  # against the gate half
         ax_f.set_xlabel(f"${view.x_name}$")
         ax_d.set_xlabel(f"${view.x_name}$")

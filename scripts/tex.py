@@ -9,6 +9,12 @@ def latex(expr) -> str:
     return sp.latex(expr, ln_notation=True)
 
 
+def table_cell(text: str) -> str:
+    """Markdown for a table cell: a `|` (from Abs, |x|) would end the cell, so LaTeX gets \\lvert, \\rvert, \\vert."""
+    text = text.replace(r"\left|", r"\left\lvert ").replace(r"\right|", r"\right\rvert ")
+    return text.replace(r"\|", r"\Vert ").replace("|", r"\vert ")
+
+
 def condition_latex(interval: sp.Set) -> str:
     """x < 0, 0 \\le x < 6, x \\neq 0 ... for the set a piece lives on."""
     if interval == sp.S.Reals:

@@ -240,7 +240,10 @@ def evaluate(act: Activation, values) -> list[sp.Expr]:
         outs = region_of(act, values).outputs
     else:
         outs = components(act, len(values))[1]
-    return [sp.simplify(o.subs(dict(zip(xs, values)))) for o in outs]
+    # simplify only small fractions: with a float's exact binary value (0.3 is 5404319552844595/2**54)
+    # it can run for minutes (softpick's exp(p/q) − 1 terms); the unsimplified value is as exact
+    small = all(v.q < 10**6 for v in values if v.is_Rational)
+    return [sp.simplify(o.subs(dict(zip(xs, values)))) if small else o.subs(dict(zip(xs, values))) for o in outs]
 
 
 def two_inputs(act: Activation) -> sp.Expr:
@@ -459,12 +462,40 @@ def _vector_facts(act: Activation) -> dict:
         "two_inputs_matches": found,
         "two_inputs_kinks": kink_rows(two),
         "smooth": smooth,
+        "kink_inputs": [] if smooth or act.threshold else kink_inputs(act, e),
         "boundaries": kinks,
         "example_input": [latex(v) for v in EXAMPLE],
         "example_output": [tex.approx(v, 4) if not v.is_Rational else latex(v) for v in example],
         "example_zeros": sum(1 for v in example if v == 0),
         "cost": _cost(act, e),
     }
+
+
+def kink_inputs(act: Activation, e: sp.Expr) -> list[str]:
+    """Where a non-smooth part of a component without threshold switches, as LaTeX ``x_i = 0``.
+
+    Max(a, b) and Min(a, b) switch where a = b; Abs(a), sign(a) and Heaviside(a) where a = 0.
+    Each condition is solved for the one input it involves (x[i], or x[k] inside a Σ: shown as x_i).
+    """
+    t = sp.Symbol("t", real=True)
+    found = []
+    for atom in sorted(e.atoms(*NONSMOOTH), key=str):
+        if isinstance(atom, (sp.Max, sp.Min)) and len(atom.args) == 2:
+            arg = atom.args[0] - atom.args[1]
+        elif isinstance(atom, (sp.Abs, sp.sign, sp.Heaviside)):
+            arg = atom.args[0]
+        else:
+            raise _error(act, "expr", f"cannot locate the kinks of {atom}: use Max, Min, Abs, sign or Heaviside")
+        indexed = arg.atoms(sp.Indexed)
+        if len(indexed) != 1 or next(iter(indexed)) not in (XB[I], XB[K]):
+            raise _error(act, "expr", f"the kink of {atom} does not depend on one input x[i] or x[k]")
+        roots = sp.solve(sp.Eq(arg.subs(next(iter(indexed)), t), 0), t)
+        if not roots:
+            continue
+        text = r"x_i = " + ", ".join(latex(r) for r in sorted(roots, key=sp.default_sort_key))
+        if text not in found:
+            found.append(text)
+    return found
 
 
 def _inside(y: sp.Expr, rng: sp.Set) -> bool:

@@ -177,10 +177,13 @@ def properties_md(f) -> str:
                       "yes (the KKT conditions hold on every region, proved)" if v["projection"] else
                       "not proved"),
                      ("Sparse", "yes: outputs off the support are exactly 0" if v["example_zeros"] else "no")]
+        kinks = " or ".join(f"${k}$" for k in v.get("kink_inputs", []))
         rows.append(("Smoothness", "C<sup>∞</sup>" if v["smooth"] else
-                     "continuous; not differentiable where the support changes"))
+                     "continuous; not differentiable where the support changes" if v["threshold"] else
+                     f"piecewise smooth; its pieces meet where {kinks} for some input $i$" if kinks else
+                     "piecewise smooth"))
         rows.append(("Cost", v["cost"]))
-    md = "| Property | Value |\n|---|---|\n" + "".join(f"| {k} | {val} |\n" for k, val in rows)
+    md = "| Property | Value |\n|---|---|\n" + "".join(f"| {k} | {tex.table_cell(val)} |\n" for k, val in rows)
     source = "gated.py" if v["kind"] == "gated" else "vector.py"
     return md + f"\nEvery *proved* entry is decided by SymPy when the site is built (`scripts/{source}`).\n"
 
@@ -211,14 +214,26 @@ def differentiability_md(f) -> str:
     if v["smooth"]:
         return (f"${sym}$ is built from smooth functions with no piecewise part (SymPy finds none in its "
                 "definition), so it is infinitely differentiable (C<sup>∞</sup>) everywhere.\n")
+    kinks = v["two_inputs_kinks"]
+    if not v["threshold"]:  # non-smooth parts (Max, Abs, ...) but no support to track
+        where = " or ".join(f"${k}$" for k in v.get("kink_inputs", []))
+        md = (f"${sym}$ has non-smooth parts (SymPy finds them in its definition)"
+              + (f"; they switch where {where} for some input $i$" if where else "")
+              + ". Between those places it is one smooth expression, so infinitely differentiable; where an input "
+              "reaches one, the Jacobian's one-sided limits can differ.\n")
+        if kinks:
+            md += (f"\nWith two inputs, ${sym}(z, 0)_1$ has kinks; its one-sided difference quotients there differ: "
+                   + "; ".join(f"at $z = {k['point']}$, ${k['left_quotient']}$ from the left and "
+                               f"${k['right_quotient']}$ from the right"
+                               + ("" if k["continuous"] else " (it is not continuous there)") for k in kinks) + ".\n")
+        return md
     md = (f"${sym}$ is one smooth expression on each region of inputs with the same support. Where the support "
           "changes, an input crosses the threshold: SymPy checks, for every such boundary, that the expressions on "
           "both sides agree there (continuity) and whether their Jacobians do.\n\n"
           "| $n$ | support | where | continuous | differentiable |\n|---|---|---|---|---|\n")
     for b in v["boundaries"]:
-        md += (f"| {b['n']} | $\\{{{b['from']}\\}} \\to \\{{{b['to']}\\}}$ | ${b['where']}$ | "
+        md += (f"| {b['n']} | $\\{{{b['from']}\\}} \\to \\{{{b['to']}\\}}$ | ${tex.table_cell(b['where'])}$ | "
                f"{_yes(b['continuous'])} | {_yes(b['differentiable'])} |\n")
-    kinks = v["two_inputs_kinks"]
     if kinks:
         md += (f"\nWith two inputs, ${sym}(z, 0)_1$ has kinks where the support changes; its one-sided "
                "derivatives there differ: " + "; ".join(
