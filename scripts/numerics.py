@@ -97,8 +97,15 @@ def gaussian_moment(expr: sp.Expr, dps: int, variance=1) -> mpmath.mpf:
     """E[f(X)²] for X ~ N(0, variance), one quadrature per smooth piece.
 
     With X = s·Z the breakpoints c of ``expr`` become c / s in z, so no
-    quadrature ever crosses a kink or a jump.
+    quadrature ever crosses a kink or a jump. As for ``properties.standard_normal_mean``,
+    the whole line gets ``derive.SYMPY_BUDGET`` CPU seconds, then [−40, 40] in z is
+    integrated instead (GoLU's exp(−exp(−z)) keeps mpmath busy for hours far in the tail).
     """
+    whole = derive.attempt(lambda: _gaussian_moment(expr, dps, variance, None))
+    return whole if whole is not None else _gaussian_moment(expr, dps, variance, properties.MEAN_WINDOW)
+
+
+def _gaussian_moment(expr: sp.Expr, dps: int, variance, window: float | None) -> mpmath.mpf:
     with mpmath.workdps(dps):
         s = mpmath.sqrt(mpmath.mpf(variance))
         total = mpmath.mpf(0)
@@ -106,7 +113,8 @@ def gaussian_moment(expr: sp.Expr, dps: int, variance=1) -> mpmath.mpf:
             ends = [mpmath.mpf(sp.N(v, dps + 5)) / s if v.is_finite else (mpmath.inf if v > 0 else -mpmath.inf)
                     for v in (start, end)]
             if ends[0] < ends[1]:
-                total += mpmath.quad(lambda z: f(s * z) ** 2 * mpmath.npdf(z), ends)
+                total += properties.normal_quad(lambda z, f=f: f(s * z) ** 2, ends[0], ends[1], dps, window,
+                                                "E[f(X)²]")
         return +total
 
 

@@ -367,18 +367,27 @@ def _normal_quadrature(ps: list[Piece], dps: int, window: float | None) -> mpmat
             f = _mp(p.expr)
             a, b = (mpmath.mpf(sp.N(v, dps)) if v.is_finite else (mpmath.inf if v > 0 else -mpmath.inf)
                     for v in (p.interval.start, p.interval.end))
-            if window is not None:
-                a, b = max(a, -mpmath.mpf(window)), min(b, mpmath.mpf(window))
-                if a >= b:
-                    continue
-                for end in (a, b):
-                    if abs(end) == window and abs(f(end)) * mpmath.npdf(end) > mpmath.mpf(10) ** -(dps + 10):
-                        raise ValueError(f"E[f(Z)]: f({mpmath.nstr(end, 3)}) is too large to cut the "
-                                         "integral there, and the integral over the real line takes too long")
-            cuts = [a, b] if window is None else \
-                [a] + [mpmath.mpf(c) for c in range(-int(window), int(window) + 1, 2) if a < c < b] + [b]
-            total += mpmath.quad(lambda z: f(z) * mpmath.npdf(z), cuts)
+            total += normal_quad(f, a, b, dps, window, "E[f(Z)]")
         return total
+
+
+def normal_quad(g, a, b, dps: int, window: float | None, what: str) -> mpmath.mpf:
+    """∫ g(z)·φ(z) dz on [a, b], or on its part inside [−window, window] cut every 2 units.
+
+    The windowed form first checks that |g|·φ at a cut end is below 10^−(dps + 10), so
+    that what is left out cannot show in ``dps`` digits; else it fails naming ``what``.
+    """
+    if window is None:
+        return mpmath.quad(lambda z: g(z) * mpmath.npdf(z), [a, b])
+    a, b = max(a, -mpmath.mpf(window)), min(b, mpmath.mpf(window))
+    if a >= b:
+        return mpmath.mpf(0)
+    for end in (a, b):
+        if abs(end) == window and abs(g(end)) * mpmath.npdf(end) > mpmath.mpf(10) ** -(dps + 10):
+            raise ValueError(f"{what}: the integrand is too large at {mpmath.nstr(end, 3)} to cut the "
+                             "integral there, and the integral over the real line takes too long")
+    cuts = [a] + [mpmath.mpf(c) for c in range(-int(window), int(window) + 1, 2) if a < c < b] + [b]
+    return mpmath.quad(lambda z: g(z) * mpmath.npdf(z), cuts)
 
 
 def saturation_spans(expr: sp.Expr, saturates_left: str, saturates_right: str, abs_sup: float,
