@@ -22,6 +22,7 @@ the field ``kind``: the benchmark never skips an activation silently.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import sys
 from collections.abc import Callable
@@ -39,7 +40,7 @@ import activations  # noqa: E402
 import derive  # noqa: E402
 import reference  # noqa: E402
 import vector  # noqa: E402
-from activations import Activation, DeclarationError  # noqa: E402
+from activations import Activation, DeclarationError, number  # noqa: E402
 
 # How the benchmark feeds each kind: "elementwise" (one value in, one value
 # per output out) or "rows" (a row of logits in, a row out).
@@ -281,15 +282,20 @@ def torch_call(act: Activation, torch):
     fw = next((f for f in act.frameworks if f.name == "PyTorch"), None)
     if fw is None:
         return None, "no PyTorch entry in the declaration"
-    namespace = {"torch": torch}
+    # the declared parameters at their defaults, for a composition that names them (cap * torch.tanh(x / cap))
+    namespace = {"torch": torch, **{p.name: float(number(p.default)) for p in act.params}}
     try:
         for statement in fw.setup:
             exec(statement, namespace)  # noqa: S102 - the declaration's own text
     except Exception as err:  # noqa: BLE001 - reported in the table, the rest still runs
         return None, f"its setup fails: {type(err).__name__}: {err}"
-    calls = [c for c in fw.calls if "(x" in c] + [c for c in fw.calls if "(x" not in c]
+
+    def uses_x(call: str) -> bool:  # an expression in x (torch.sin(alpha * x)), not a module to build
+        return any(isinstance(n, ast.Name) and n.id == "x" for n in ast.walk(ast.parse(call, mode="eval")))
+
+    calls = sorted(fw.calls, key=lambda c: not uses_x(c))
     for call in calls:
-        if "(x" in call:
+        if uses_x(call):
             try:
                 fn = eval(f"lambda x: {call}", namespace)  # noqa: S307 - the declaration's own text
                 fn(torch.zeros(2, dtype=torch.float64))
