@@ -17,7 +17,7 @@ import proofs
 import properties
 import tex
 import vector
-from activations import VECTOR_KINDS, Activation, by_kink
+from activations import VECTOR_KINDS, Activation, by_kink, shown
 from derive import X
 from tex import approx, latex
 
@@ -282,7 +282,7 @@ def _shown(symbolic: sp.Expr, value: sp.Expr) -> str:
 
 
 def _param_rows(params) -> list[dict]:
-    return [{"name": p.name, "symbol": latex(sp.Symbol(p.symbol)), "default": p.default,
+    return [{"name": p.name, "symbol": latex(sp.Symbol(p.symbol)), "default": shown(p.default),
              "description": p.description, "learned": p.learned} for p in params]
 
 
@@ -290,14 +290,18 @@ def facts(act: Activation) -> Facts:
     result = Facts(
         slug=act.slug, name=act.name, symbol=act.symbol, kind=act.kind,
         parameters=_param_rows(act.params), constants=_param_rows(act.constants),
-        defaults_note=", ".join(f"${latex(sp.Symbol(p.symbol))} = {p.default}$" for p in act.params),
+        defaults_note=", ".join(f"${latex(sp.Symbol(p.symbol))} = {shown(p.default)}$" for p in act.params),
         outputs=[],
     )
     if act.kind in VECTOR_KINDS or act.kind == "gated":
         result.vector = result.softmax = vector.facts(act)
         result.identities = result.vector["identities"]
         if act.kind in VECTOR_KINDS:  # the names render.comparison() reads
-            result.vector["component_range"] = result.vector["two_inputs_range"]
+            # the slice (z, 0)'s range is every component's where that is proved for every size, or for a
+            # function of the differences (log-softmax, sparsemax); not for SoLU, whose first output is
+            # unbounded below once the second input is free, nor softpick
+            if result.vector.get("range_all_sizes") or result.vector["shift_invariant"]:
+                result.vector["component_range"] = result.vector["two_inputs_range"]
             result.vector["two_class_is_sigmoid"] = {"slug": "sigmoid", "argument": "z"} in [
                 {"slug": m["slug"], "argument": m["argument"]} for m in result.vector["two_inputs_matches"]]
         for variant in act.variants:  # gated kinds: GeGLU's exact form, gpt-oss's clamped SwiGLU

@@ -296,7 +296,7 @@ def comparison(all_facts: list[Facts]) -> str:
         link = f"[{f.name}](activations/{f.slug}.md)"
         if not f.outputs:  # vector-valued and gated kinds: their facts are in f.vector
             v = f.vector
-            rng = v.get("component_range") or v.get("two_inputs_range") or ""
+            rng = v.get("component_range") or ""  # not the slice (z, 0)'s range, which is not f's
             rng = (f"${rng}$ per component" if rng else "—") + (", sum 1" if v.get("sums_to_one") else "")
             # f(z, 0)_1 proved equal to an elementwise activation: the two-input case saturates like it.
             matched = [by_slug[m["slug"]] for m in v.get("two_inputs_matches", [])

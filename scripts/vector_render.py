@@ -21,13 +21,23 @@ def ordered_latex(expr) -> str:
     return sp.latex(expr, order="none", ln_notation=True)
 
 
+NUMERICAL_NOTE = r"\ \text{(computed numerically)}"
+
+
+def _math(latex: str) -> str:
+    """Inline math for a table cell, with range_latex's note as text after it, so the cell can wrap."""
+    if latex.endswith(NUMERICAL_NOTE):
+        return f"${latex[:-len(NUMERICAL_NOTE)]}$ (computed numerically)"
+    return f"${latex}$"
+
+
 def range_latex(rng) -> str:
     """The range in LaTeX; an end found numerically (a Float) is marked as such."""
     if rng is None:
         return ""
     ends = [rng.inf, rng.sup] if isinstance(rng, sp.Interval) else list(getattr(rng, "args", ()))
     numerical = any(isinstance(v, sp.Float) for v in ends)
-    return tex.interval_latex(rng) + (r"\ \text{(computed numerically)}" if numerical else "")
+    return tex.interval_latex(rng) + (NUMERICAL_NOTE if numerical else "")
 
 
 def kink_rows(expr: sp.Expr) -> list[dict]:
@@ -147,11 +157,11 @@ def properties_md(f) -> str:
                 (f"Linear in ${value}$", f"yes (proved): ${sym}(a, b) = {value}\\, g({gate})$")
                 if not v.get("value_function") else
                 (f"Value factor $h({value})$", f"${sym}(a, b) = h({value})\\, g({gate})$ with "
-                 f"$h(x) = {v['value_function']}$" + (f", range ${v['value_range']}$" if v["value_range"] else "")),
+                 f"$h(x) = {v['value_function']}$" + (f", range {_math(v['value_range'])}" if v["value_range"] else "")),
                 ("Gate function", f"$g(x) = {v['gate_function']}$"
                  + (f"; {_match_text('g(z)', v['gate_matches'])}" if v["gate_matches"] else ""))]
         if v["gate_range"]:
-            rows.append(("Range of $g$", f"${v['gate_range']}$"))
+            rows.append(("Range of $g$", _math(v['gate_range'])))
         rows += [("$g(0)$", f"${v['gate_at_zero']}$"),
                  ("Smoothness", "C<sup>∞</sup>" if v["smooth"] else "not differentiable where the gate is at a kink "
                   "of $g$: " + ", ".join(f"${gate} = {k['point']}$" for k in v["gate_kinks"])),
@@ -162,10 +172,10 @@ def properties_md(f) -> str:
             total = f"no; their exponentials do: $\\sum_i e^{{y_i}} = 1$ (proved for $n = {sizes}$)"
         two = _match_text(f"{sym}(z, 0)_1 = {v['two_inputs']}", v["two_inputs_matches"])
         if v["range_all_sizes"]:
-            rng = ("Range of each component", f"${v['two_inputs_range']}$ (attained with two inputs; every component "
+            rng = ("Range of each component", f"{_math(v['two_inputs_range'])} (attained with two inputs; every component "
                    f"stays inside it for $n = {sizes}$, proved)")
         else:
-            rng = ("Range of a component, two inputs", f"${v['two_inputs_range']}$" if v["two_inputs_range"] else "—")
+            rng = ("Range of a component, two inputs", _math(v["two_inputs_range"]) if v["two_inputs_range"] else "—")
         rows = [rng,
                 ("Components sum to 1", total),
                 ("Invariant to adding a constant to every input",
