@@ -46,6 +46,8 @@ def _vector_alt(act: Activation, facts: Facts) -> str:
                 said.append(f"{label} ({STYLE_NAMES[n]}) from {first} to {last}, "
                             + ", ".join(e for e in extremes if e))
         parts.append(f"{where}: {title}: " + "; ".join(said) + ".")
+        if where == "Bottom" and len(" ".join(parts)) > 560:  # the page's text describes the derivatives
+            parts[-1] = f"Bottom: {title}, one curve for each line of the top panel, in the same style."
         if where == "Top" and len(lines) > 1 and facts.vector.get("sums_to_one"):
             parts.append("The outputs add up to 1.")
     return " ".join(parts)
@@ -176,9 +178,10 @@ def alt_text(act: Activation, facts: Facts) -> str:
         inside = [k for k in c.out.kinks if act.plot_range[0] < k.point_value < act.plot_range[1]]
         for k in inside:
             if k.continuous == "no":
-                at = f"At x = {_latex_to_text(k.point)}, " + (c.label or "the function")
-                parts.append(f"{at} jumps from {_latex_to_text(k.left_limit)} to {_latex_to_text(k.right_limit)} "
-                             f"and takes the value {_latex_to_text(k.value)} (filled dot).")
+                at = f"At {_point_text(k)}, " + (c.label or "the function")
+                ends = [_latex_to_text(v) for v in (k.left_limit, k.right_limit, k.value)]
+                parts.append(f"{at} jumps from {ends[0]} to {ends[1]} and takes the value {ends[2]} (filled dot)."
+                             if max(map(len, ends)) <= SHORT else f"{at} jumps (a filled dot at its value).")
         kinks = [k for k in inside if k.continuous != "no" and not k.differentiable_bool]
         if kinks:
             parts.append(_kinks_sentence(c.label or "the function", kinks))
@@ -189,12 +192,25 @@ def alt_text(act: Activation, facts: Facts) -> str:
     return " ".join(parts)
 
 
+SHORT = 30  # characters: a longer exact value (a parameter's exact binary value) is said as a float, or not said
+
+
+def _point_text(k) -> str:
+    exact = _latex_to_text(k.point)
+    return f"x = {exact}" if len(exact) <= SHORT else f"x ≈ {_fmt(_round(k.point_value))}"
+
+
+def _said(latex: str, value: float | None) -> str:
+    exact = _latex_to_text(latex)
+    return exact if len(exact) <= SHORT or value is None else _fmt(_round(value))
+
+
 def _kinks_sentence(name: str, kinks) -> str:
     """One sentence for the kinks of a curve: where, how the derivative jumps, what the snippet returns."""
-    where = " and ".join(f"x = {_latex_to_text(k.point)}" for k in kinks)
-    jumps = " and ".join(f"from {_latex_to_text(k.left_quotient)} to {_latex_to_text(k.right_quotient)}"
-                         for k in kinks)
-    returned = [_latex_to_text(k.snippet_value) for k in kinks]
+    where = " and ".join(_point_text(k) for k in kinks)
+    jumps = " and ".join(f"from {_said(k.left_quotient, k.left_quotient_value)} to "
+                         f"{_said(k.right_quotient, k.right_quotient_value)}" for k in kinks)
+    returned = [_said(k.snippet_value, k.snippet_value_float) for k in kinks]
     if len(kinks) == 1:
         return f"At {where}, {name} has a kink: the derivative jumps {jumps}; the snippet returns {returned[0]}."
     said = f"{returned[0]} at each" if len(set(returned)) == 1 else " and ".join(returned) + " there"
