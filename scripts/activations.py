@@ -311,6 +311,16 @@ def number(text: str) -> Fraction:
     return Fraction(text.strip())
 
 
+def shown(text: str) -> str:
+    """A declared number as a reader reads it: a decimal that is exactly a float64 but longer than
+    that float's shortest spelling (StarReLU's 2/√5, written out in its 53 digits so that the tests
+    compare with the very float the snippet holds) is shown as that spelling; anything else as declared."""
+    value = number(text)
+    if len(text.strip()) > 20 and Fraction(float(value)) == value:
+        return repr(float(value))
+    return text
+
+
 def by_kink(mapping: dict) -> dict:
     """A kink-keyed mapping (``kink_derivative``) keyed by SymPy's spelling of each exact number:
     "0.5", "1/2" and "2/4" all become "1/2", the ``str`` of the kink SymPy finds."""

@@ -425,7 +425,7 @@ def _link(act: Activation) -> str:
 
 
 def _defaults() -> str:
-    parts = [f"{a.name} ${sp.latex(sp.Symbol(p.symbol))} = {p.default}$"
+    parts = [f"{a.name} ${sp.latex(sp.Symbol(p.symbol))} = {catalog.shown(p.default)}$"
              for a in catalog.ACTIVATIONS for p in a.params if a.kind not in NO_GAIN_REASONS]
     return ", ".join(parts)
 
