@@ -14,9 +14,9 @@ ACTIVATION = Activation(
     expr="erf(alpha*x + s)",
     params=(
         Param("alpha", "alpha", "0.5", "scale of the input, one learned scalar per layer; 0.5 is its initial "
-              "value in the authors' code (alpha_init_value=0.5; 1.0 for DiT-XL)", family=("0.25", "0.5", "1", "3"), learned=True),
+              "value in the authors' code, alpha_init_value=0.5, and 1.0 for DiT-XL", family=("0.25", "0.5", "1", "3"), learned=True),
         Param("shift", "s", "0", "shift of the input, one learned scalar per layer; 0 is its initial value "
-              "in the authors' code (shift_init_value=0.0)", family=("-1", "0", "1"), learned=True, assume="real"),
+              "in the authors' code, shift_init_value=0.0", family=("-1", "0", "1"), learned=True, assume="real"),
     ),
     plot_range=(-6, 6),
     identities=(

@@ -14,7 +14,7 @@ ACTIVATION = Activation(
     expr="tanh(alpha*x)",
     params=(
         Param("alpha", "alpha", "0.5", "scale of the input, one learned scalar per layer; 0.5 is its initial "
-              "value in the authors' code (alpha_init_value=0.5)", family=("0.25", "0.5", "1", "3"), learned=True),
+              "value in the authors' code, alpha_init_value=0.5", family=("0.25", "0.5", "1", "3"), learned=True),
     ),
     plot_range=(-6, 6),
     identities=(

@@ -54,7 +54,8 @@ ACTIVATION = Activation(
                "encoder and decoder blocks; transformers' `DacModel` has the same `Snake1d`"),
         UsedIn("BigVGAN", BIGVGAN + "activations.py",
                "`Snake` and `SnakeBeta` (x + sin²(αx)/β, a separate learned height); every configuration in "
-               "the repository selects `snakebeta` with α = e^a, β = e^b learned per channel"),
+               "the repository selects `snakebeta` with α = e^a, β = e^b learned per channel",
+               config="snakebeta", config_key="activation"),
     ),
     naive=Naive("x + np.sin(alpha * x) ** 2 / alpha", "1 + np.sin(2 * alpha * x)"),
 )

@@ -16,7 +16,7 @@ ACTIVATION = Activation(
     expr=f"Piecewise((alpha_p*x**2 + beta*x, x > 0), ({_NEG}, True))",
     params=(
         Param("alpha_p", "alpha_p", "0.8",
-              "curvature for x > 0 (learned; stored as its softplus preimage)",
+              "curvature for x > 0, stored as its softplus preimage",
               family=("0.4", "0.8", "1.6"), learned=True),
         Param("alpha_n", "alpha_n", "0.8",
               "weight of the integrated ELU for x ≤ 0 (learned; stored as β + softplus of a "
