@@ -222,8 +222,8 @@ def expression(act: Activation, **kw) -> sp.Expr:
 # --------------------------------------------------------------------------
 
 
-class _TimeUp(Exception):
-    pass
+class _TimeUp(BaseException):
+    """Not an Exception: SymPy's own ``except Exception`` (in limit's heuristics) must not swallow it."""
 
 
 _LIMIT_ACTIVE = [False]
@@ -249,7 +249,9 @@ def time_limit(seconds: float):
     # declaration must give the same page, so the budget does not shrink when others run.
     old = signal.signal(signal.SIGVTALRM, _raise)
     _LIMIT_ACTIVE[0] = True
-    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
+    # then again every 0.5 s, should a library still swallow the first one (a one-shot timer that is
+    # swallowed leaves the computation without a limit: GELU's variant once ran for 30 minutes in CI)
+    signal.setitimer(signal.ITIMER_VIRTUAL, seconds, 0.5)
     try:
         yield
     finally:
