@@ -47,6 +47,7 @@ import numpy  # noqa: E402
 import sympy  # noqa: E402
 
 import activations  # noqa: E402
+import catalog  # noqa: E402
 import derive  # noqa: E402
 import differences  # noqa: E402
 import models  # noqa: E402
@@ -66,6 +67,7 @@ FACTS_CODE = ("derive.py", "facts.py")
 FRAGMENT_CODE = ("derive.py", "facts.py", "render.py", "+build.py")
 FIGURE_CODE = ("derive.py", "facts.py", "figures.py")
 INDEX_CODE = ("render.py", "+build.py")
+CATALOG_CODE = ("catalog.py", "figure_data.py", "+build.py")
 AFFINE_CODE = ("derive.py", "render.py", "+build.py")
 CONCEPT_CODE = ("numerics.py", "+build.py")
 CONCEPT_FRAGMENTS = ("gains.md", "selu_constants.md", "derivative_bounds.md")  # numerics.fragments()
@@ -402,6 +404,10 @@ def generate(out: Path = DEFAULT_OUT, root: Path = ROOT, force: bool = False) ->
     landing_key = _digest(code_key(FRAGMENT_CODE), *(cache.fragment_key(a) for a in acts))
     if not fresh(landing, landing_key):
         emit(landing, landing_key, render.comparison([cache.facts(a) for a in acts]).encode())
+    listing = out / "generated" / "catalog.md"  # the catalog page: every activation with its tags
+    listing_key = _digest(code_key(CATALOG_CODE), *every, *(cache.fragment_key(a) for a in acts))
+    if not fresh(listing, listing_key):
+        emit(listing, listing_key, catalog.page(acts, {a.slug: cache.facts(a) for a in acts}).encode())
     affine = out / "generated" / "affine.md"
     affine_key = code_key(AFFINE_CODE)  # a proof about matrices: no declaration enters it
     if not fresh(affine, affine_key):

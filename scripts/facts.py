@@ -83,6 +83,12 @@ class OutputFacts:
     # parameter, as Hardtanh's bounds do, or a condition does); the page says so.
     kinks_at_defaults: bool = False
     extrema_infinite: bool = False  # f' has infinitely many zeros (sinc, x·cos x): extrema lists the first
+    # Wikipedia's columns: is f' monotonic where it exists ("non-decreasing", ..., "no"; numerical is
+    # listed as "derivative monotonic" in ``numerical``), and does f approximate the identity near 0
+    # (f(0) = 0, f'(0) = 1) at the defaults, with the text "yes", "no", "yes (only for α = 1)".
+    derivative_monotonic: str = ""
+    identity_near_origin: bool = False
+    identity_near_origin_text: str = ""
 
 
 NUMERICAL = f"numerical, {properties.NUMERICAL_DIGITS} digits"
@@ -115,6 +121,10 @@ def _solutions_text(solutions) -> str:
     for sol in solutions:
         parts.append(", ".join(f"${latex(k)} = {latex(v)}$" for k, v in sol.items()))
     return " or ".join(parts)
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
 
 
 def _verdict(value) -> str:
@@ -227,6 +237,20 @@ def _output(act: Activation, expr_symbolic: sp.Expr, label: str) -> OutputFacts:
         definition, derivative_text = latex(expr_symbolic), latex(sp.diff(expr_symbolic, X))
     numerical = list(props.numerical)
     abs_sup = props.derivative_abs_sup
+    try:
+        monotonic_derivative, numeric = properties.derivative_monotonic(defaults)
+    except Exception as err:
+        raise derive.DeclarationError(act.slug, f"monotonic derivative: {type(err).__name__}: {err}") from err
+    if numeric:
+        numerical.append("derivative monotonic")
+    near_identity = properties.identity_near_origin(defaults)
+    try:  # for which parameter values, when SymPy can say (not for conditions on a parameter)
+        symbolic = properties.identity_near_origin(with_constants, params & with_constants.free_symbols)
+    except (derive.ParametricPieces, NotImplementedError, TypeError, StopIteration):
+        symbolic = near_identity
+    identity_text = _yes(near_identity) + ("" if symbolic in (True, False) else
+                                          (" (only for " if near_identity else " (yes for ")
+                                          + _solutions_text(symbolic) + ")")
     return OutputFacts(
         label=label,
         definition=definition,
@@ -256,6 +280,9 @@ def _output(act: Activation, expr_symbolic: sp.Expr, label: str) -> OutputFacts:
         saturation_spans=list(props.saturation_spans),
         kinks_at_defaults=at_defaults,
         extrema_infinite=props.extrema_infinite,
+        derivative_monotonic=monotonic_derivative,
+        identity_near_origin=near_identity,
+        identity_near_origin_text=identity_text,
     )
 
 

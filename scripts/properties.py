@@ -614,3 +614,54 @@ def max_difference(f: sp.Expr, g: sp.Expr) -> Difference:
                 else:
                     where = text
     return Difference(abs(best), where, num)
+
+
+# --------------------------------------------------------------------------
+# Wikipedia's comparison columns: monotonic derivative, identity near the origin
+# --------------------------------------------------------------------------
+
+
+def derivative_monotonic(expr: sp.Expr) -> tuple[str, bool]:
+    """Whether f' is monotonic where it exists: "non-decreasing", "increasing", ... or "no", and
+    whether that was decided numerically.
+
+    From the sign of f'' on each piece (:func:`extent` of f'') and the direction of the jump of f'
+    at each breakpoint (its one-sided limits there); the value of f' at a kink, where f has none, does
+    not enter (ReLU's derivative, the step 0 → 1, is non-decreasing).
+    """
+    free = sp.sympify(expr).free_symbols - {X}
+    if free:
+        raise ValueError(f"derivative_monotonic needs numbers for {sorted(map(str, free))}")
+    dps = derivative_pieces(expr)
+    extents = [extent(sp.diff(p.expr, X), p.interval) for p in dps]
+    fake = []
+    for left, right in zip(dps, dps[1:]):
+        c = left.interval.sup
+        lo, _ = _end_limit(left.expr, c, -1)
+        hi, _ = _end_limit(right.expr, c, 1)
+        fake.append(Kink(c, hi, lo, hi, 0, 0, True, True, 0, None))  # only the jump lo → hi is read
+    return _monotonic(extents, fake), any(e.numerical for e in extents)
+
+
+def identity_near_origin(expr: sp.Expr, params: set[sp.Symbol] = frozenset()):
+    """Wikipedia's "approximates identity near the origin": f(0) = 0 and f'(0) = 1 (f differentiable
+    at 0). True, False, or the parameter solutions (as :func:`derive.kinks`' ``continuous``) for
+    which it holds; ``params`` are the symbols left in ``expr``."""
+    ps = pieces(expr, allow_points=True)
+    intervals = [p for p in ps if isinstance(p.interval, sp.Interval)]
+    at = next((p for p in ps if isinstance(p.interval, sp.FiniteSet) and 0 in p.interval), None) \
+        or next(p for p in intervals if p.interval.contains(0) == sp.true)
+    left = next(p for p in intervals if p.interval.contains(-sp.Rational(1, 10**9)) == sp.true
+                or p.interval.sup == 0)
+    right = next(p for p in intervals if p.interval.inf == 0 or p.interval.contains(0) == sp.true)
+    value = sp.simplify(at.expr.subs(X, 0))
+    conditions = [value,  # f(0) = 0, and f continuous with f' = 1 from both sides
+                  one_sided(left.expr, 0, -1) - value, one_sided(right.expr, 0, 1) - value,
+                  one_sided(sp.diff(left.expr, X), 0, -1) - 1, one_sided(sp.diff(right.expr, X), 0, 1) - 1]
+    conditions = [sp.simplify(c) for c in conditions]
+    if all(c == 0 for c in conditions):
+        return True
+    if any(c.is_number and c != 0 for c in conditions) or not params:
+        return False
+    solutions = attempt(lambda: sp.solve([c for c in conditions if c != 0], sorted(params, key=str), dict=True))
+    return [s for s in solutions or [] if all(v.is_real is not False for v in s.values())] or False

@@ -772,3 +772,66 @@ def test_screenshots(visit, scheme):
         v.page.screenshot(path=str(out), full_page=True)
         assert out.stat().st_size > 10_000
     assert not v.errors and not v.external, v.errors + v.external
+
+
+# --------------------------------------------------------------------------
+# The catalog page: sorted and filtered in the browser (scripts/catalog.py, site.js setupCatalog)
+
+_CATALOG_STATE = """() => {
+  const table = document.querySelector('.catalog table');
+  const heads = [...table.tHead.rows[0].cells].map((c) => c.textContent.trim());
+  const rows = [...table.tBodies[0].rows].filter((r) => !r.hidden && r.checkVisibility());
+  const cell = (r, name) => r.cells[heads.indexOf(name)].textContent.replace(/\\s+/g, ' ').trim();
+  return {heads, count: document.querySelector('.catalog-count').textContent,
+          controls: document.querySelector('form.catalog-controls').checkVisibility(),
+          rows: rows.map((r) => Object.fromEntries(heads.map((h) => [h, cell(r, h)]))),
+          thumbs: rows.filter((r) => r.querySelector('svg.thumb path[d^="M"]')).length};
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, PHONE_WIDTH])
+def test_catalog_sorts_and_filters_offline(visit, width):
+    """Every declared activation is a row with a thumbnail; the name, family, tag and framework filters
+    keep exactly the matching rows; a heading sorts its column, both ways, with "—" last."""
+    v = visit("light", width=width)
+    v.goto("activations/")
+    page = v.page
+    state = page.evaluate(_CATALOG_STATE)
+    assert state["controls"], "the catalog's filters are hidden (site.js setupCatalog did not run)"
+    names = [r["Activation"] for r in state["rows"]]
+    assert sorted(names) == sorted(a.name for a in CATALOG), "the catalog does not list every activation"
+    assert state["thumbs"] == len(CATALOG) and state["count"] == f"{len(CATALOG)} of {len(CATALOG)} activations"
+
+    page.fill('input[data-filter="name"]', "relu")
+    rows = page.evaluate(_CATALOG_STATE)["rows"]
+    expected = {a.name for a in CATALOG if "relu" in a.name.lower() or "relu" in a.slug}
+    assert {r["Activation"] for r in rows} == expected
+    page.fill('input[data-filter="name"]', "")
+
+    families = {activations.FAMILIES[a.family] for a in CATALOG}
+    for family in sorted(families)[:3]:
+        page.select_option('select[data-column="Family"]', family)
+        rows = page.evaluate(_CATALOG_STATE)["rows"]
+        assert {r["Activation"] for r in rows} == {a.name for a in CATALOG if activations.FAMILIES[a.family] == family}
+    page.select_option('select[data-column="Family"]', "")
+
+    page.check('input[data-column="Piecewise linear"]')
+    rows = page.evaluate(_CATALOG_STATE)["rows"]
+    assert rows and all(r["Piecewise linear"] == "yes" for r in rows)
+    assert "ReLU" in {r["Activation"] for r in rows} and "Tanh" not in {r["Activation"] for r in rows}
+    page.uncheck('input[data-column="Piecewise linear"]')
+
+    page.select_option('select[data-column="Ships in"]', "JAX")
+    rows = page.evaluate(_CATALOG_STATE)["rows"]
+    assert rows and all("JAX" in r["Ships in"].split(", ") for r in rows)
+    page.select_option('select[data-column="Ships in"]', "")
+
+    year = page.locator(".catalog th button", has_text="Year")
+    for direction in ("ascending", "descending"):
+        year.click()
+        years = [r["Year"] for r in page.evaluate(_CATALOG_STATE)["rows"]]
+        known = [int(y) for y in years if y != "—"]
+        assert known == sorted(known, reverse=direction == "descending"), years
+        assert years[len(known):] == ["—"] * (len(years) - len(known)), f"'—' not last: {years}"
+        assert page.locator(".catalog th", has_text="Year").get_attribute("aria-sort") == direction
+    assert not v.errors and not v.external, (v.errors, v.external)

@@ -91,6 +91,82 @@ function stackWideTables(root) {
   PHONE.onchange = update;
 }
 
+// The catalog (scripts/catalog.py): sort by any column, filter by name,
+// family, tag and framework. The controls come hidden in the page, so a
+// reader without JavaScript sees the plain table.
+function cellText(cell) {
+  return cell ? cell.textContent.replace(/\s+/g, " ").trim() : "";
+}
+
+function setupCatalog(root) {
+  const form = root.querySelector("form.catalog-controls");
+  const table = root.querySelector(".catalog table");
+  if (!form || !table || form.dataset.ready) return;
+  form.dataset.ready = "1";
+  form.hidden = false;
+  const headings = [...table.tHead.rows[0].cells];
+  const column = (name) => headings.findIndex((h) => cellText(h) === name);
+  const body = table.tBodies[0];
+  const rows = [...body.rows];
+  const count = form.querySelector(".catalog-count");
+  const passes = (text, test, value) => {
+    if (test === "bounded") return !/[∞]/.test(text) && text !== "—";
+    if (test === "has") return value === "" || text.split(/,\s*/).includes(value);
+    const [kind, wanted] = test.split(":");
+    if (kind === "not") return text !== wanted;
+    if (kind === "is") return text === wanted;
+    if (kind === "starts") return text.startsWith(wanted);
+    return true;
+  };
+  const apply = () => {
+    const name = form.querySelector('[data-filter="name"]').value.trim().toLowerCase();
+    let shown = 0;
+    for (const row of rows) {
+      let ok = !name || cellText(row.cells[0]).toLowerCase().includes(name) || row.cells[0].querySelector("a")
+        .getAttribute("href").toLowerCase().includes(name.replace(/[\s-]+/g, "_"));
+      for (const input of form.querySelectorAll("[data-column]")) {
+        const i = column(input.dataset.column);
+        const text = cellText(row.cells[i]);
+        if (input.type === "checkbox") ok = ok && (!input.checked || passes(text, input.dataset.test, ""));
+        else if (input.dataset.test) ok = ok && passes(text, input.dataset.test, input.value);
+        else ok = ok && (input.value === "" || text === input.value);
+      }
+      row.hidden = !ok;
+      shown += ok;
+    }
+    count.textContent = `${shown} of ${rows.length} activations`;
+  };
+  form.addEventListener("input", apply);
+  form.addEventListener("submit", (event) => event.preventDefault());
+  headings.forEach((heading, i) => {
+    if (cellText(heading) === "f") return;  // the thumbnails
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "catalog-sort";
+    button.innerHTML = heading.innerHTML;
+    button.title = `Sort by ${cellText(heading)}`;
+    heading.replaceChildren(button);
+    heading.setAttribute("aria-sort", "none");
+    button.addEventListener("click", () => {
+      const up = heading.getAttribute("aria-sort") !== "ascending";
+      for (const h of headings) if (h.hasAttribute("aria-sort")) h.setAttribute("aria-sort", "none");
+      heading.setAttribute("aria-sort", up ? "ascending" : "descending");
+      const key = (row) => cellText(row.cells[i]);
+      const number = (text) => (/^-?\d+(\.\d+)?$/.test(text) ? Number(text) : NaN);
+      const sorted = [...body.rows].sort((a, b) => {
+        const x = key(a), y = key(b);
+        const nx = number(x), ny = number(y);
+        // "—" (no value) sorts last either way
+        if ((x === "—") !== (y === "—")) return x === "—" ? 1 : -1;
+        const order = !isNaN(nx) && !isNaN(ny) ? nx - ny : x.localeCompare(y, "en", { numeric: true });
+        return up ? order : -order;
+      });
+      body.append(...sorted);
+    });
+  });
+  apply();
+}
+
 // Accessibility: Material's search overlay has role="dialog" but no name.
 function nameDialogs(root) {
   for (const dialog of root.querySelectorAll('[role="dialog"]:not([aria-label])')) {
@@ -102,5 +178,6 @@ document$.subscribe(({ body }) => {
   renderMath(body);
   copyPyconInputs(body);
   stackWideTables(body);
+  setupCatalog(body);
   nameDialogs(document);
 });
