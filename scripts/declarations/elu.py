@@ -32,6 +32,6 @@ ACTIVATION = Activation(
                   "Fast and accurate deep network learning by exponential linear units (ELUs)",
                   "https://arxiv.org/abs/1511.07289", "Introduced it."),
     ),
-    concepts=("concepts/dying-relu.md", "concepts/vanishing-gradients.md"),
+    concepts=("concepts/dying-relu.md", "concepts/vanishing-gradients.md", "concepts/errata.md"),
     naive=Naive("np.where(x > 0, x, alpha * (np.exp(x) - 1))", "np.where(x > 0, 1.0, alpha * np.exp(x))"),
 )

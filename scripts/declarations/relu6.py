@@ -38,7 +38,7 @@ ACTIVATION = Activation(
     ),
     used_in=(UsedIn("MobileNet", "https://arxiv.org/abs/1704.04861"),
              UsedIn("MobileNetV2", "https://arxiv.org/abs/1801.04381", "Sandler et al. 2018")),
-    concepts=("concepts/dying-relu.md",),
+    concepts=("concepts/dying-relu.md", "concepts/errata.md"),
     naive=Naive("np.minimum(np.maximum(0, x), 6)", "((x > 0) & (x < 6)).astype(float)"),
     hidden_act=(HiddenAct("relu6", note="PyTorch's `nn.ReLU6`"),),
 )

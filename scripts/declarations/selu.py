@@ -39,7 +39,8 @@ ACTIVATION = Activation(
                   "https://arxiv.org/abs/1706.02515", "Introduced it and derived α and λ."),
     ),
     used_in=(UsedIn("Self-normalizing networks (SNNs)", "https://arxiv.org/abs/1706.02515"),),
-    concepts=("concepts/selu.md", "concepts/initialisation.md", "experiments/activation_statistics.py"),
+    concepts=("concepts/selu.md", "concepts/initialisation.md",
+              "experiments/activation_statistics.py", "concepts/errata.md"),
     naive=Naive("SCALE * np.where(x > 0, x, ALPHA * (np.exp(x) - 1))",
                    "SCALE * np.where(x > 0, 1.0, ALPHA * np.exp(x))"),
     torch_gain=TorchGain(

@@ -38,7 +38,7 @@ ACTIVATION = Activation(
     ),
     used_in=(UsedIn("Classification outputs with cross-entropy", "https://doi.org/10.1007/978-3-642-76153-9_28"),
              UsedIn("Transformer attention weights", "https://arxiv.org/abs/1706.03762", "Vaswani et al. 2017")),
-    concepts=("concepts/choosing.md",),
+    concepts=("concepts/choosing.md", "concepts/errata.md"),
     naive=Naive("np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True)",
                    "s = np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True); "
                    "s[..., :, None] * (np.eye(x.shape[-1]) - s[..., None, :])"),

@@ -69,7 +69,7 @@ ACTIVATION = Activation(
         UsedIn("Mamba: the step size Δ = softplus(parameter + linear(x)) of the selective state space layer",
                "https://arxiv.org/abs/2312.00752", "Gu and Dao 2023, Algorithm 2 (τ_Δ = softplus)"),
     ),
-    concepts=("concepts/dying-relu.md",),
+    concepts=("concepts/dying-relu.md", "concepts/errata.md"),
     naive=Naive("np.log(1 + np.exp(beta * x)) / beta", "1 / (1 + np.exp(-beta * x))"),
     scipy="scipy.special.softplus(x)",
 )

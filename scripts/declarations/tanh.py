@@ -36,7 +36,8 @@ ACTIVATION = Activation(
     ),
     used_in=(UsedIn("LSTM cell input and output", "https://doi.org/10.1162/neco.1997.9.8.1735",
                     "Hochreiter and Schmidhuber 1997"),),
-    concepts=("concepts/vanishing-gradients.md", "concepts/initialisation.md", "experiments/activation_statistics.py"),
+    concepts=("concepts/vanishing-gradients.md", "concepts/initialisation.md",
+              "experiments/activation_statistics.py", "concepts/errata.md"),
     naive=Naive("(np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x))", "1 - np.tanh(x) ** 2"),
     numpy_reference="np.tanh(x)",
     torch_gain=TorchGain(
