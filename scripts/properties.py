@@ -164,6 +164,14 @@ def _exact_critical(dg: sp.Expr, interval: sp.Interval):
     return None
 
 
+def _at_zero(dg: sp.Expr, root) -> bool:
+    """A numerical root that is 0: closer to it than half the working digits, and dg(0) = 0 exactly."""
+    if abs(root) >= mpmath.mpf(10) ** (-(WORK_DPS // 2)):
+        return False
+    at_zero = attempt(lambda: sp.simplify(dg.subs(X, 0)))
+    return at_zero is not None and at_zero == 0
+
+
 def _close(a: float, b: float) -> bool:
     """Equal, or numerically equal to 12 digits (two numerical extrema of one value)."""
     return a == b or (math.isfinite(a) and math.isfinite(b) and abs(a - b) <= 1e-12 * max(1.0, abs(a), abs(b)))
@@ -224,6 +232,9 @@ def extent(g: sp.Expr, interval: sp.Interval) -> Extent:
         points = []
         for bracket in brackets[:OSCILLATING]:
             root = _refine(dg, bracket)
+            if _at_zero(dg, root):  # x·tanh(x): findroot stops at 1e-62, the root is 0
+                points.append((sp.S.Zero, _simplified(g.subs(X, 0))))
+                continue
             with mpmath.workdps(WORK_DPS):
                 points.append((numerical(root), numerical(f(root))))
         numeric = True

@@ -220,3 +220,11 @@ def test_a_limit_in_a_parameter_is_taken_for_each_sign_of_x():
     assert proofs.prove_equal(sp.Limit(swish, beta, sp.oo), sp.Max(x, 0))
     assert proofs.prove_equal(sp.Limit(swish, beta, 0), x / 2)
     assert not proofs.prove_equal(sp.Limit(swish, beta, sp.oo), x)
+
+
+def test_a_numerical_critical_point_at_zero_is_reported_as_zero():
+    """SymPy cannot solve tanh(x) + x·sech²(x) = 0; findroot stops near 1e-62, but the minimum is at 0."""
+    e = properties.extent(X * sp.tanh(X), sp.Interval(-sp.oo, sp.oo))
+    assert e.low == 0 and e.low_at == sp.FiniteSet(0) and e.critical == ((0, 0),)
+    shifted = properties.extent((X - 1) * sp.tanh(X - 1), sp.Interval(-sp.oo, sp.oo))  # only 0 is snapped
+    assert float(shifted.low) == 0 and shifted.low_at == sp.FiniteSet(sp.Float(1.0))
