@@ -26,6 +26,7 @@ import pytest
 import sympy as sp
 
 import activations
+import build
 import derive
 import facts as facts_module
 import reference
@@ -58,7 +59,9 @@ def snippet(slug: str):
 
 @functools.cache
 def facts_of(slug: str):
-    return facts_module.facts(BY_SLUG[slug])
+    """The derived facts, from build/'s content-keyed cache (build.cached_facts): the same derivation the
+    site's build stores and its pages show, derived once per checkout rather than once per test run."""
+    return build.cached_facts(BY_SLUG[slug])
 
 
 # ---------------------------------------------------------------------------
