@@ -476,8 +476,41 @@ def _and(a, b):
 
 def derivative_pieces(expr: sp.Expr, wrt: sp.Symbol = X) -> list[Piece]:
     """The derivative on the open interior of each piece."""
-    return [Piece(p.interval.interior if wrt == X else p.interval, sp.diff(p.expr, wrt))
+    return [Piece(p.interval.interior if wrt == X else p.interval, diff(p.expr, wrt))
             for p in pieces(expr)]
+
+
+def diff(expr: sp.Expr, wrt: sp.Symbol = X) -> sp.Expr:
+    """sp.diff, branch by branch, with two corrections for conditions on a parameter.
+
+    A NaN branch (where the activation is undefined: soft exponential's logarithm for α < 0
+    beyond its domain) stays NaN: SymPy's derivative of NaN is 0. A branch that holds at one
+    value only, Eq(wrt, v) (soft exponential's x at α = 0), is differentiated in the parameter
+    as the limit of the other branches' derivatives at v, when every one agrees from both
+    sides (SymPy would differentiate the branch's own expression, x, to 0).
+    """
+    folded = sp.piecewise_fold(expr) if expr.has(sp.Piecewise) else expr
+    if not isinstance(folded, sp.Piecewise):
+        return sp.nan if folded is sp.nan else sp.diff(folded, wrt)
+    others = [sp.diff(e, wrt) for e, c in folded.args if e is not sp.nan and _point(c, wrt) is None]
+    args = []
+    for e, c in folded.args:
+        v = _point(c, wrt)
+        if e is sp.nan or v is None or not others:
+            args.append((e if e is sp.nan else sp.diff(e, wrt), c))
+            continue
+        found = {sp.simplify(sp.limit(d, wrt, v, side)) for d in others for side in ("+", "-")}
+        args.append((found.pop() if len(found) == 1 else sp.diff(e, wrt), c))
+    return sp.Piecewise(*args)
+
+
+def _point(cond, wrt: sp.Symbol):
+    """v if cond is Eq(wrt, v) with v a number, else None."""
+    if isinstance(cond, sp.Eq) and wrt != X and cond.free_symbols == {wrt}:
+        lhs, rhs = cond.args
+        v = rhs if lhs == wrt else lhs if rhs == wrt else None
+        return v if v is not None and v.is_number else None
+    return None
 
 
 def derivative(expr: sp.Expr) -> sp.Expr:

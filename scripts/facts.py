@@ -234,7 +234,7 @@ def _output(act: Activation, expr_symbolic: sp.Expr, label: str) -> OutputFacts:
         definition = tex.cases_latex(derive.pieces(expr_symbolic, allow_points=True))
         derivative_text = tex.cases_latex(derive.derivative_pieces(expr_symbolic))
     except (derive.ParametricPieces, NotImplementedError, TypeError):  # conditions on parameters
-        definition, derivative_text = latex(expr_symbolic), latex(sp.diff(expr_symbolic, X))
+        definition, derivative_text = latex(expr_symbolic), latex(derive.diff(expr_symbolic, X))
     numerical = list(props.numerical)
     abs_sup = props.derivative_abs_sup
     try:
@@ -342,7 +342,7 @@ def facts(act: Activation) -> Facts:
     syms = derive.symbols(act)
     for p in act.params:
         if p.learned:
-            d = sp.diff(exprs[0], syms[p.symbol])
+            d = derive.diff(exprs[0], syms[p.symbol])
             result.learned.append({"symbol": latex(syms[p.symbol]), "name": p.name, "derivative": latex(d)})
     result.identities = [
         {"text": i.text, "lhs": i.lhs_latex, "rhs": i.rhs_latex} for i in proofs.identities(act)
@@ -363,7 +363,7 @@ def _stochastic(act: Activation) -> dict:
         shown = tex.cases_latex(derive.pieces(evaluation, allow_points=True))
         shown_d = tex.cases_latex(derive.derivative_pieces(evaluation))
     except (derive.ParametricPieces, NotImplementedError, TypeError):
-        shown, shown_d = latex(evaluation), latex(sp.diff(evaluation, X))
+        shown, shown_d = latex(evaluation), latex(derive.diff(evaluation, X))
     by_name = {p.name: latex(syms[p.symbol]) for p in act.params + act.constants}
     return {
         "symbol": latex(syms[s.param]),

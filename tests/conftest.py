@@ -202,7 +202,7 @@ def learned_expressions(case: Case) -> dict[str, tuple[sp.Expr, ...]]:
     act = declaration(case)
     syms = derive.symbols(act)
     exprs = derive.outputs(act, constants=False)
-    return {p.name: tuple(sp.diff(e, syms[p.symbol]).subs(values_of(case)) for e in exprs)
+    return {p.name: tuple(derive.diff(e, syms[p.symbol]).subs(values_of(case)) for e in exprs)
             for p in act.params if p.learned}
 
 
@@ -236,6 +236,8 @@ def declared_kink_derivative(case: Case, output: int, index: int) -> sp.Expr:
     declared = activations.by_kink(act.kink_derivative)
     kink = kinks(case)[output][index]
     key = str(kink.point)
+    if key not in declared and kink.value is sp.nan:  # f is undefined at c (the end of a log's domain)
+        return sp.nan
     if key not in declared:
         at_defaults = Case(case.slug, case.slug, (), case.variant)
         key = str(kinks(at_defaults)[output][index].point)

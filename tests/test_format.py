@@ -209,6 +209,23 @@ def test_soft_exponential_for_every_sign_of_alpha():
     assert [p["name"] for p in learned] == ["alpha"]
 
 
+def test_parameter_derivative_at_a_single_value_is_the_limit_and_nan_stays_nan():
+    """derive.diff: SymPy differentiates the branch x (α = 0) to 0 and NaN to 0; the derivative in α
+    at α = 0 is the limit of the neighbouring branches, 1 + x²/2, and an undefined branch stays NaN."""
+    act = ELEMENTWISE["soft_exponential"]
+    alpha = derive.symbols(act)["alpha"]
+    expr = derive.parse(act, "Piecewise((-log(1 - alpha*(x + alpha))/alpha, (alpha < 0) & "
+                             "(x > 1/alpha - alpha)), (nan, alpha < 0), (x, Eq(alpha, 0)), "
+                             "((exp(alpha*x) - 1)/alpha + alpha, True))")
+    x = derive.X
+    assert sp.diff(expr, alpha).subs(alpha, 0) == 0  # what SymPy alone says
+    assert sp.expand(derive.diff(expr, alpha).subs(alpha, 0) - (1 + x**2 / 2)) == 0
+    assert derive.diff(expr, x).subs(alpha, 0) == 1
+    assert derive.diff(expr, x).subs({alpha: -sp.Rational(1, 2), x: -2}) is sp.nan
+    assert derive.diff(expr, alpha).subs({alpha: -sp.Rational(1, 2), x: -2}) is sp.nan
+    assert [p.expr for p in derive.derivative_pieces(expr.subs(alpha, -sp.Rational(1, 2)))][0] is sp.nan
+
+
 # --------------------------------------------------------------------------
 # Saturation
 # --------------------------------------------------------------------------
