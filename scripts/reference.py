@@ -115,9 +115,11 @@ def _vectorised(fn):
     return lambda z: v(np.asarray(z, dtype=float))
 
 
+# SymPy's NumPy printer already writes sinc(x) as sinc(x/pi), NumPy's normalised sinc of
+# x/π, which is sin(x)/x: "sinc" must be np.sinc itself, not np.sinc of z/π again.
 NUMPY = [{"erf": _vectorised(math.erf), "erfc": _vectorised(math.erfc),
           "Phi": _vectorised(lambda z: math.erfc(-z / math.sqrt(2)) / 2),
-          "sinc": lambda z: np.sinc(np.asarray(z, dtype=float) / np.pi),
+          "sinc": np.sinc,
           "expm1": np.expm1, "log1p": np.log1p}, "numpy"]
 
 

@@ -105,6 +105,32 @@ def test_markers_are_drawn_large_and_in_the_palette_colours(drawn):
 
 
 # --------------------------------------------------------------------------
+# The drawn values are the declared function
+
+
+ELEMENTWISE_OUTPUTS = [a for a in CATALOG if a.kind in ("elementwise", "concat") and a.stochastic is None]
+
+
+@pytest.mark.parametrize("act", ELEMENTWISE_OUTPUTS, ids=ids(ELEMENTWISE_OUTPUTS))
+def test_the_numpy_evaluation_that_draws_the_figures_is_the_declared_function(act):
+    """reference.numpy_function (figures, derived naive formulas) agrees with mpmath
+    (reference.mp_function, the accuracy tests' reference) across the plot range."""
+    lo, hi = act.plot_range
+    xs = np.linspace(lo, hi, 9) + 0.1234  # off the kinks at 0 and the integers
+    for expr in derive.outputs(act, constants=True, defaults=True):
+        drawn = reference.numpy_function(expr)(xs)
+        exact = reference.mp_function(expr)
+        for x, y in zip(xs, drawn):
+            assert np.isclose(y, float(exact(float(x))), rtol=1e-9, atol=1e-12), (act.slug, x, y)
+
+
+def test_sinc_is_drawn_unnormalised():
+    """SymPy's sinc is sin(x)/x; its NumPy printer writes it as np.sinc(x/π) already."""
+    ys = reference.numpy_function(sp.sinc(derive.X))(np.array([1.0, np.pi / 2]))
+    assert np.allclose(ys, [np.sin(1.0), 2 / np.pi])
+
+
+# --------------------------------------------------------------------------
 # Every mark present is explained, and only those
 
 
