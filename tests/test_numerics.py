@@ -280,8 +280,9 @@ def test_derivative_bound_holds_for_the_snippet(act):
     sup = float(numerics.derivative_bound(act).sup)
     assert np.all(values <= sup * (1 + 1e-12) + 1e-300)
     away = np.all([np.abs(x - c) > 1e-9 for c in kinks], axis=0)  # the value chosen at a kink is no derivative
-    if np.isinf(sup):  # unbounded: e^x reaches inf on this grid, a power of x (2sx) only grows (≥ 1e8 here)
-        assert values[away].max() >= 1e8
+    if np.isinf(sup):  # unbounded: e^x reaches inf on this grid, a power of x (2sx) only grows (≥ 1e8 here);
+        # an oscillating one (GCU's cos x − x·sin x) reaches |x·sin x| ≈ 9.3e7 at these points
+        assert values[away].max() >= 1e7
         return
     assert values[away].max() == pytest.approx(sup, rel=1e-3)
 
