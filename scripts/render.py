@@ -108,6 +108,12 @@ def _yes(flag: bool) -> str:
     return "yes" if flag else "no"
 
 
+def mean_text(value: float) -> str:
+    """E[f(Z)] as the table shows it. The quadrature keeps 30 digits, so a mean below 1e−30
+    is rounding noise (the bipolar sigmoid's odd (1 − e^(−x))/(1 + e^(−x)) leaves 1e−38): 0."""
+    return "0" if abs(value) < 1e-30 else f"{value:.4g}"
+
+
 def _property_rows(o: OutputFacts, show_minimum: bool | None = None) -> list[tuple[str, str]]:
     """The property table's rows; "Minimum of f'" only where f' < 0 somewhere (or when asked, so that
     the outputs of a concatenation share their rows)."""
@@ -129,7 +135,7 @@ def _property_rows(o: OutputFacts, show_minimum: bool | None = None) -> list[tup
     if o.extrema:
         rows.append(("Extrema", _extrema_text(o)))
     rows += [
-        ("Zero-centred", f"{_yes(o.zero_centred)}: $E[f(Z)] = {o.mean_standard_normal:.4g}$"),
+        ("Zero-centred", f"{_yes(o.zero_centred)}: $E[f(Z)] = {mean_text(o.mean_standard_normal)}$"),
         ("Saturates as $x \\to -\\infty$", sat[o.saturates_left] + label("saturation")),
         ("Saturates as $x \\to +\\infty$", sat[o.saturates_right] + label("saturation")),
         ("Smoothness", o.smoothness.replace("C^∞", "C<sup>∞</sup>")),

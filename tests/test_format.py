@@ -385,3 +385,9 @@ def test_a_derivation_that_fails_names_the_property():
         facts_module.facts(bad)
     with pytest.raises(properties.PropertyError, match="property 'domain'"):
         properties.properties(sp.log(X))
+
+
+def test_a_mean_below_the_quadratures_30_digits_reads_0():
+    """Rounding noise of the quadrature (1e−38 for the bipolar sigmoid, an odd function) is not shown."""
+    assert render.mean_text(1.043e-38) == "0" and render.mean_text(0.0) == "0"
+    assert render.mean_text(0.3989422804) == "0.3989" and render.mean_text(-2e-25) == "-2e-25"
