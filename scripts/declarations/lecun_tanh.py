@@ -26,5 +26,5 @@ ACTIVATION = Activation(
     ),
     concepts=("concepts/vanishing-gradients.md", "concepts/initialisation.md"),
     naive=Naive("SCALE * np.tanh(2 * x / 3)", "SCALE * 2 / 3 * (1 - np.tanh(2 * x / 3) ** 2)"),
-    numpy_reference="SCALE * np.tanh(x / 1.5)",
+    numpy_reference="1.7159 * np.tanh(x / 1.5)",
 )
