@@ -286,15 +286,24 @@ def _output(act: Activation, expr_symbolic: sp.Expr, label: str) -> OutputFacts:
     )
 
 
+MANY = 5  # more points than this where a bound is reached: show the 3 nearest 0
+
+
 def _where_text(where: sp.Set, approached: str) -> str:
     """Where a bound of f' is attained, as page text."""
     if where is sp.S.EmptySet:
         return f"not attained; approached as ${approached}$" if approached else "not attained"
     if isinstance(where, sp.FiniteSet):
-        shown = [approx(v) for v in sorted(where, key=float)]
+        points = sorted(where, key=float)
+        more = ""
+        if len(points) > MANY:  # f' oscillates (sin x): the points nearest 0, and how many the scan found
+            points = sorted(sorted(points, key=lambda v: abs(float(v)))[:3], key=float)
+            more = (f", \\ldots$ ({len(where)} points in the scanned "
+                    f"$[-{properties.SCAN_WINDOW:g}, {properties.SCAN_WINDOW:g}]$, and more beyond)")
+        shown = [approx(v) for v in points]
         if any(v.startswith("\\approx") for v in shown):
-            return "at $x " + ", ".join(shown) + "$"
-        return "at $x = " + ", ".join(shown) + "$"
+            return "at $x " + ", ".join(shown) + (more or "$")
+        return "at $x = " + ", ".join(shown) + (more or "$")
     if where == sp.S.Reals:
         return "everywhere"
     return f"for $x \\in {tex.interval_latex(where)}$"

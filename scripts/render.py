@@ -157,9 +157,12 @@ def _extrema_text(o: OutputFacts) -> str:
         if e["global"]:
             groups.setdefault((e["kind"], e["value"]), []).append(e)
     for (kind, value), es in groups.items():
-        xs = [x["x"].replace("\\approx ", "") for x in es]
         approximate = any(x["x"].startswith("\\approx") for x in es)
-        at = ("x \\approx " if approximate else "x = ") + ", ".join(xs)
+        shown = es
+        if len(es) > 5:  # a periodic function: the 3 points nearest 0, then how many the scan found
+            shown = sorted(sorted(es, key=lambda x: abs(x["x_value"]))[:3], key=lambda x: x["x_value"])
+        xs = [x["x"].replace("\\approx ", "") for x in shown]
+        at = ("x \\approx " if approximate else "x = ") + ", ".join(xs) + (", \\ldots" if len(es) > 5 else "")
         value = value if value.startswith("\\approx") else "= " + value
         parts.append(f"global {kind} $f {value}$ at ${at}$" + (f" ({NUMERICAL})" if any(x["numerical"] for x in es) else ""))
     others = [e for e in o.extrema if not e["global"]]
