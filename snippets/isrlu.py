@@ -1,8 +1,6 @@
-"""Inverse square root linear unit: x for x ≥ 0 and x/√(1 + αx²) for x < 0.
+"""Inverse square root linear unit: x for x ≥ 0, x/√(1 + αx²) for x < 0 (→ −1/√α).
 
-Like ELU it saturates to a negative value (−1/√α) on the left, with a square root
-instead of an exponential. For |x| > 1 the snippet writes x/√(1 + αx²) with
-t = 1/|x| as −1/√(t² + α), so that x² never overflows.
+For |x| > 1 it uses x/√(1 + αx²) = −1/√(t² + α) with t = 1/|x|: x² never overflows.
 """
 import numpy as np
 

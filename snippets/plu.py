@@ -1,5 +1,4 @@
-"""Piecewise linear unit: the identity on [−c, c], lines of slope α outside.
-
+"""Piecewise linear unit: the identity on [−c, c], lines of slope α outside,
 PLU(x) = max(α(x + c) − c, min(α(x − c) + c, x)); by default α = 0.1, c = 1.
 """
 import numpy as np
@@ -37,6 +36,8 @@ def plu_derivative(x, alpha=0.1, c=1.0):
 
     >>> plu_derivative([-3.0, -1.0, 0.0, 1.0, 3.0, np.nan])
     array([0.1, 1. , 1. , 1. , 0.1, nan])
+    >>> plu_derivative([-np.inf, 2.0, np.inf], alpha=0.5, c=2.0)
+    array([0.5, 1. , 0.5])
     """
     x = _float_array(x)
     d = np.where(np.abs(x) <= c, 1, alpha)

@@ -1,8 +1,6 @@
-"""Square nonlinearity (SQNL): a tanh-like curve made of two parabolas.
-
-x − x²/4 on [0, 2], x + x²/4 on [−2, 0), and ±1 outside: on the whole line it is
-c − (c/2)·|c/2| of c = clip(x, −2, 2). Halving is exact, and the subtraction
-loses at most one bit (c²/4 ≤ |c|/2), so the result is within 0.75 ULP.
+"""Square nonlinearity (SQNL): x − x²/4 on [0, 2], x + x²/4 on [−2, 0), ±1 outside,
+computed as c − (c/2)·|c/2| of c = clip(x, −2, 2): halving is exact and the
+subtraction loses at most one bit (c²/4 ≤ |c|/2), so the result is within 0.75 ULP.
 """
 import numpy as np
 
