@@ -418,7 +418,7 @@ def family_facts(act: Activation) -> FamilyFacts:
             order = "lower"
         elif np.all(steps >= -tol) and np.any(steps > tol):
             order = "higher"
-    candidates = {sp.Integer(0)} | breaks
+    candidates = {sp.Integer(0)} | breaks | _crossings(expr, sym, values, xs, ys)
     common = []
     for c in sorted(candidates):
         if not (lo <= float(c) <= hi) or same_in_plot.contains(c) == sp.true:
@@ -431,6 +431,23 @@ def family_facts(act: Activation) -> FamilyFacts:
         same_text=_set_text(same_in_plot, plot), differ_text=_set_text(differ_in_plot, plot),
         order=order, common_points=common,
     )
+
+
+def _crossings(expr: sp.Expr, sym: sp.Symbol, values: list, xs: np.ndarray, ys: np.ndarray) -> set:
+    """Points where every curve of the family meets, besides 0 and the breakpoints (soft clipping's
+    (1/2, 1/2) for every α): where the first two curves cross on the grid, refined, taken as a simple
+    rational and kept only if every curve takes the same value there exactly."""
+    if len(values) < 2:
+        return set()
+    d = ys[1] - ys[0]
+    found = set()
+    for i in np.nonzero((np.sign(d[:-1]) * np.sign(d[1:]) < 0) | (d[:-1] == 0))[0][:20]:
+        x = xs[i] if d[i] == 0 else xs[i] - d[i] * (xs[i + 1] - xs[i]) / (d[i + 1] - d[i])
+        c = sp.nsimplify(float(x), tolerance=1e-6, rational=True)
+        if c.q > 1000 or len({sp.simplify(expr.subs(sym, v).subs(derive.X, c)) for v in values}) != 1:
+            continue
+        found.add(c)
+    return found
 
 
 def _coinciding(expr: sp.Expr, sym: sp.Symbol, values: list, xs: np.ndarray, breaks=()) -> sp.Set:
