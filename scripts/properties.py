@@ -651,7 +651,29 @@ def derivative_monotonic(expr: sp.Expr) -> tuple[str, bool]:
         lo, _ = _end_limit(left.expr, c, -1)
         hi, _ = _end_limit(right.expr, c, 1)
         fake.append(Kink(c, hi, lo, hi, 0, 0, True, True, 0, None))  # only the jump lo → hi is read
-    return _monotonic(extents, fake), any(e.numerical for e in extents)
+    verdict, numeric = _monotonic(extents, fake), any(e.numerical for e in extents)
+    if verdict != "no" and _both_ways(dps):  # solveset can miss the zeros of f‴ (soft clipping)
+        return "no", True
+    return verdict, numeric
+
+
+def _both_ways(dps: list[Piece]) -> bool:
+    """f' rises and falls on SCAN_GRID (within a piece), beyond rounding: a numerical check of a claim
+    that f' is monotonic."""
+    rises = falls = False
+    for p in dps:
+        lo = float(p.interval.start) if p.interval.start.is_finite else -np.inf
+        hi = float(p.interval.end) if p.interval.end.is_finite else np.inf
+        xs = SCAN_GRID[(SCAN_GRID > lo) & (SCAN_GRID < hi)]
+        ys = _np(p.expr)(xs)
+        ys = ys[np.isfinite(ys)]
+        if len(ys) < 3:
+            continue
+        steps = np.diff(ys)
+        tol = 1e-9 * max(1.0, float(np.max(np.abs(ys))))
+        rises |= bool(np.any(steps > tol))
+        falls |= bool(np.any(steps < -tol))
+    return rises and falls
 
 
 def identity_near_origin(expr: sp.Expr, params: set[sp.Symbol] = frozenset()):
