@@ -405,8 +405,11 @@ def moons(n: int = 400, noise: float = 0.15, seed: int = 0) -> tuple[np.ndarray,
 # Okabe & Ito (2008): distinguishable with every common colour-vision
 # deficiency. Yellow (#F0E442) is left out: too faint on white.
 OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
-LINESTYLES = ["-", "--", ":", "-.", (0, (5, 1, 1, 1)), (0, (1, 1)), (0, (8, 2)), (0, (3, 1, 1, 1, 1, 1))]
-MARKERS = ["o", "s", "^", "v", "D", "P", "X", "*", "<", ">"]
+# 7 colours, 13 line styles, 15 markers: pairwise coprime counts, so that two curves among the first
+# lcm(7, 13) = 91 differ in at least two of the three.
+LINESTYLES = ["-", "--", ":", "-.", (0, (5, 1, 1, 1)), (0, (1, 1)), (0, (8, 2)), (0, (3, 1, 1, 1, 1, 1)),
+              (0, (2, 2)), (0, (10, 3)), (0, (5, 2, 1, 2, 1, 2)), (0, (4, 1, 4, 4)), (0, (1, 3))]
+MARKERS = ["o", "s", "^", "v", "D", "P", "X", "*", "<", ">", "p", "h", "H", "d", "8"]
 CLASS_COLOURS = ("#0072B2", "#E69F00")  # class 0 blue, class 1 orange
 CLASS_MARKERS = ("o", "^")
 
@@ -436,7 +439,7 @@ STYLE = {
 
 
 def line_style(i: int) -> dict:
-    """Colour, line style and marker of the i-th curve; any two of the first 40 differ in at least two of them."""
+    """Colour, line style and marker of the i-th curve; any two of the first 91 differ in at least two of them."""
     return {"color": OKABE_ITO[i % len(OKABE_ITO)], "linestyle": LINESTYLES[i % len(LINESTYLES)],
             "marker": MARKERS[i % len(MARKERS)]}
 
