@@ -574,8 +574,8 @@ def _check_vector(act: Activation) -> None:
             if getattr(act, name):
                 _fail(act, name, f"only kind='vector' declares {name} (this is kind={act.kind!r})")
     if act.kind == "gated":
-        if act.gate not in GATES:
-            _fail(act, "gate", f"{act.gate!r} is not one of {GATES}: say which half of the input is the gate")
+        if act.gate and act.gate not in GATES:  # "" (no gate): f(a, b) is any expression (maxout)
+            _fail(act, "gate", f"{act.gate!r} is not one of {GATES}, nor \"\" (no gate): say which half is the gate")
         if not {"a", "b"} <= names(act.expr) or "x" in names(act.expr):
             _fail(act, "expr", "a gated activation is an expression in the two halves a and b (not x)")
     if act.kind in VECTOR_KINDS:

@@ -191,19 +191,23 @@ def gate_view(act: Activation) -> Activation:
     as an elementwise declaration at the default parameters."""
     import gated
 
-    g = gated.gate_function(act)
+    g = gated.gate_function(act) if not gated.general(act) else \
+        gated.gated_expression(act).subs({vector.A: sp.Symbol("x", real=True), vector.B: 0})  # f(x, 0), no gate
     return dataclasses.replace(act, kind="elementwise", gate="", expr=sp.sstr(g), params=(), constants=(),
                                variants=(), naive=None, kink_derivative={}, framework_kink_derivative={},
                                identities=())
 
 
 def gated_functions(act: Activation, root: Path = ROOT) -> tuple[Callable, Callable]:
-    """g and g' of a gated activation, computed by its snippet with the value half at 1."""
+    """g and g' of a gated activation, computed by its snippet with the value half at 1
+    (without a gate: f(t, 0) and ∂f/∂a there)."""
     forward, derivative = snippet_functions(act, root)
 
     def pair(t):
         t = np.atleast_1d(np.asarray(t))
         halves = [t, np.ones_like(t)] if act.gate == "first" else [np.ones_like(t), t]
+        if not act.gate:  # no gate (maxout): f(t, 0) and ∂f/∂a there
+            halves = [t, np.zeros_like(t)]
         return np.concatenate(halves, axis=-1), t.shape[-1], np.ndim(t)
 
     def g(t):
@@ -213,7 +217,7 @@ def gated_functions(act: Activation, root: Path = ROOT) -> tuple[Callable, Calla
     def dg(t):
         x, n, _ = pair(t)
         d = derivative(x)
-        return d[..., :n] if act.gate == "first" else d[..., n:]
+        return d[..., :n] if act.gate in ("first", "") else d[..., n:]
 
     return g, dg
 

@@ -314,6 +314,8 @@ GATED_VALUES = (2, 1, -1)
 def _gated_view(act: Activation, sym: str) -> VectorView:
     """f against the gate half for several values of the value half (never one curve: f has two inputs);
     each named variant is one more line, at value 1."""
+    if gated.general(act):
+        return _general_gated_view(act, sym)
     gate, value = gated.halves(act)
     h, g = gated.factors(act)
     dg = derive.derivative(g)
@@ -337,6 +339,21 @@ def _gated_view(act: Activation, sym: str) -> VectorView:
         f"Top: {sym} against the gate half {gate}, for the value half {value} = {values}: {scaled}. "
         f"Bottom: the derivative with respect to the gate, ∂{sym}/∂{gate}, for the same values.{extra}",
         x_name=str(gate))
+
+
+def _general_gated_view(act: Activation, sym: str) -> VectorView:
+    """f(a, b) against a for several values of b (no gate: f is any expression of the two halves)."""
+    f, (da, _) = gated.gated_expression(act), gated.partials(act)
+    da = da.rewrite(sp.Piecewise)
+    at = lambda e, v: e.subs({vector.A: derive.X, vector.B: v}, simultaneous=True)  # noqa: E731
+    top = [(f"b = {_minus(v)}", at(f, v)) for v in GATED_VALUES]
+    bottom = [(f"b = {_minus(v)}", at(da, v)) for v in GATED_VALUES]
+    values = ", ".join(_minus(v) for v in GATED_VALUES)
+    return VectorView(
+        top, bottom, f"{sym}(a, b) against a", f"∂{sym}/∂a",
+        f"Top: {sym}(a, b) against the first half a, for the second half b = {values}. "
+        f"Bottom: the derivative with respect to a, ∂{sym}/∂a, for the same values.",
+        x_name="a")
 
 
 def _minus(v) -> str:

@@ -14,6 +14,14 @@ g and h.
 along an axis; the Jacobian is one diagonal block per output
 (:func:`concat_facts`).
 
+``kind="gated"`` without a gate (``gate=""``, maxout): ``expr`` is any
+expression f(a, b) of the two halves. SymPy differentiates it with respect to
+each half (:func:`partials`); where a derivative jumps, SymPy writes a
+Heaviside step θ(t), whose value at t = 0 (the tie of max(a, b)) is the
+declared ``kink_derivative["0"]`` (SymPy's own θ(0) = 1/2 otherwise). The
+Jacobian is again two diagonal blocks, ∂f/∂a and ∂f/∂b, proved for n = 2, 3, 4
+(:func:`general_facts`).
+
 Both use the helpers of ``vector.py``; ``vector.facts`` is the entry point for
 the gated kind (it adds the identities).
 """
@@ -118,7 +126,92 @@ def _gated_jacobian_piece(act: Activation, size: int, f: sp.Expr, h: sp.Expr, g:
                                  f"{derived[r, c]} equal to {expected} (the block rule)")
 
 
+def general(act: Activation) -> bool:
+    """A gated declaration without a gate: f(a, b) is any expression of the two halves (maxout)."""
+    return act.kind == "gated" and not act.gate
+
+
+def tie_value(act: Activation) -> sp.Expr:
+    """θ(0), the value of every Heaviside step of the partial derivatives where its argument is 0."""
+    declared = {str(sp.nsimplify(k)): v for k, v in act.kink_derivative.items()}
+    return sp.nsimplify(declared["0"]) if "0" in declared else sp.Heaviside(0)
+
+
+def partials(act: Activation) -> tuple[sp.Expr, sp.Expr]:
+    """(∂f/∂a, ∂f/∂b) by SymPy, each Heaviside step taking the declared value at 0 (:func:`tie_value`)."""
+    f, h0 = gated_expression(act), tie_value(act)
+    return tuple(sp.diff(f, v).replace(sp.Heaviside, lambda t, *_: sp.Heaviside(t, h0)) for v in (A, B))
+
+
+def steps(act: Activation) -> list[sp.Expr]:
+    """The arguments t of the Heaviside steps θ(t) of the partial derivatives: where they jump."""
+    found = {h.args[0] for d in partials(act) for h in d.atoms(sp.Heaviside)}
+    canonical = {t if sp.Poly(t, A, B).coeffs()[0] > 0 else -t for t in found} if found else set()
+    return sorted(canonical, key=sp.default_sort_key)
+
+
+def _general_jacobian(act: Activation, size: int) -> None:
+    """SymPy's Jacobian of f(a_i, b_i) over (a_1..a_n, b_1..b_n) against diag(∂f/∂a), diag(∂f/∂b)."""
+    f, (da, db) = gated_expression(act), partials(act)
+    h0 = tie_value(act)
+    a, b = list(sp.symbols(f"a1:{size + 1}", real=True)), list(sp.symbols(f"b1:{size + 1}", real=True))
+    ys = [f.subs({A: a[r], B: b[r]}, simultaneous=True) for r in range(size)]
+    derived = sp.Matrix(ys).jacobian(a + b).replace(sp.Heaviside, lambda t, *_: sp.Heaviside(t, h0))
+    for r in range(size):
+        for c, column in enumerate(a + b):
+            expected = 0
+            if column == a[r]:
+                expected = da.subs({A: a[r], B: b[r]}, simultaneous=True)
+            elif column == b[r]:
+                expected = db.subs({A: a[r], B: b[r]}, simultaneous=True)
+            if sp.simplify(derived[r, c] - expected) != 0:
+                raise _error(act, "expr", f"for n = {size}, SymPy does not show d y_{r + 1} / d {column} = "
+                             f"{derived[r, c]} equal to {expected} (two diagonal blocks)")
+
+
+def general_facts(act: Activation) -> dict:
+    """A gated activation without a gate: f(a, b), its two partial derivatives and where they jump."""
+    import dataclasses
+
+    for gate in ("first", "second"):  # GLU declared without its gate: a forgotten field, not a new kind
+        try:
+            factors(dataclasses.replace(act, gate=gate))
+        except Exception:
+            continue
+        raise _error(act, "gate", f"{act.expr} is a function of one half times the other: declare gate={gate!r}")
+    f, (da, db) = gated_expression(act), partials(act)
+    for size in SIZES:
+        _general_jacobian(act, size)
+    ties = []
+    for t in steps(act):
+        def side(d, sign):  # d on the side where sign·t > 0, next to t = 0
+            step = lambda u, *_: (sp.S.One if sign > 0 else sp.S.Zero) if u == t else \
+                (sp.S.Zero if sign > 0 else sp.S.One) if u == -t else sp.Heaviside(u, *_)  # noqa: E731
+            return sp.simplify(d.replace(sp.Heaviside, step))
+        s = sp.Symbol("s", real=True)
+        along = f.subs(A, sp.solve(t, A)[0] + s)  # f across the place, s the distance along a
+        continuous = all(sp.simplify(sp.limit(along, s, 0, d) - along.subs(s, 0)) == 0 for d in ("+", "-"))
+        ties.append({"where": latex(sp.Eq(t, 0)), "tie": latex(tie_value(act)), "continuous": continuous,
+                     "below": [latex(side(d, -1)) for d in (da, db)],
+                     "above": [latex(side(d, 1)) for d in (da, db)],
+                     "at": [latex(d.replace(sp.Heaviside, lambda u, *_: sp.Heaviside(u, tie_value(act)))
+                                  .subs(A, sp.solve(t, A)[0])) for d in (da, db)]})
+    return {
+        "general": True,
+        "gate": "",
+        "expression": latex(f),
+        "partial_a": latex(da.rewrite(sp.Piecewise)),
+        "partial_b": latex(db.rewrite(sp.Piecewise)),
+        "ties": ties,
+        "at_b_zero_matches": matches(f.subs({A: X, B: 0})),
+        "proved_sizes": list(SIZES),
+        "smooth": not f.atoms(*NONSMOOTH),
+    }
+
+
 def gated_facts(act: Activation) -> dict:
+    if general(act):
+        return general_facts(act)
     f = gated_expression(act)
     h, g = factors(act)
     gate, value = halves(act)

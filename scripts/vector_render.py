@@ -86,8 +86,56 @@ def concat_md(f) -> str:
             "smooth piece (`scripts/gated.py`).\n")
 
 
+def _general_definition(v: dict, sym: str) -> str:
+    return (f"$$\n{sym}(a, b) = {v['expression']}\n$$\n\n"
+            "The input is split into two halves of equal size along an axis: $a$, the first half, and $b$, the "
+            "second; the output has half as many channels as the input. Neither half is a gate: the declaration "
+            "gives the function of both.\n"
+            + (f"\nWith the second half at 0, {_match_text(f'{sym}(z, 0)', v['at_b_zero_matches'])}.\n"
+               if v["at_b_zero_matches"] else ""))
+
+
+def _general_derivative(v: dict) -> str:
+    ties = "".join(f" Where ${t['where']}$ the steps jump; there $\\theta(0) = {t['tie']}$, the value the snippet "
+                   "returns (declared)." for t in v["ties"])
+    return ("The $n$ outputs $y_i = f(a_i, b_i)$ depend on the $2n$ inputs through two diagonal blocks, one per "
+            f"half:\n\n$$\n\\frac{{\\partial y_i}}{{\\partial a_j}} = \\delta_{{ij}}\\, {v['partial_a']}, \\qquad "
+            f"\\frac{{\\partial y_i}}{{\\partial b_j}} = \\delta_{{ij}}\\, {v['partial_b']}\n$$\n\n"
+            "with $a$ and $b$ standing for $a_i$ and $b_i$. SymPy differentiates $f(a_i, b_i)$ for "
+            f"$n = {_sizes(v)}$ with respect to all $2n$ inputs and checks every entry against these blocks "
+            f"(`scripts/gated.py`).{ties}\n")
+
+
+def _general_properties(v: dict, sym: str) -> list:
+    rows = [("Inputs and outputs", "$2n$ inputs, split into halves $a$ and $b$ along an axis; $n$ outputs"),
+            ("Gate", "none: the declaration gives $f(a, b)$ itself")]
+    if v["at_b_zero_matches"]:
+        rows.append(("Second half at 0", _match_text(f"{sym}(z, 0)", v["at_b_zero_matches"])))
+    rows += [("Smoothness", "C<sup>∞</sup>" if v["smooth"] else "not differentiable where "
+              + " or ".join(f"${t['where']}$" for t in v["ties"]) if v["ties"] else "piecewise smooth"),
+             ("Jacobian", f"two diagonal $n \\times n$ blocks (proved for $n = {_sizes(v)}$)")]
+    return rows
+
+
+def _general_differentiability(v: dict, sym: str) -> str:
+    if not v["ties"]:
+        return f"${sym}$ has no step in its partial derivatives; there is no kink to examine.\n"
+    md = ("Each partial derivative is constant on either side of the places below and jumps there; the snippet "
+          "returns the declared value on them:\n\n| where | $(\\partial_a f, \\partial_b f)$ below | "
+          "$(\\partial_a f, \\partial_b f)$ above | $(\\partial_a f, \\partial_b f)$ there (declared) |\n"
+          "|---|---|---|---|\n")
+    for t in v["ties"]:
+        md += (f"| ${t['where']}$ | ${_tuple(t['below'])}$ | ${_tuple(t['above'])}$ | ${_tuple(t['at'])}$ |\n")
+    continuous = all(t["continuous"] for t in v["ties"])
+    return md + ("\n\"Below\" and \"above\" are the sides where the left-hand side is negative and positive. "
+                 f"${sym}$ is {'continuous there (SymPy: equal one-sided limits)' if continuous else 'not continuous'}"
+                 " and not differentiable: the declared value there is a choice, not a derivative.\n")
+
+
 def definition_md(f) -> str:
     v, sym = f.vector, f.symbol
+    if v.get("general"):
+        return _general_definition(v, sym)
     if v["kind"] == "gated":
         gate, value = v["gate_symbol"], v["value_symbol"]
         md = (f"$$\n{sym}(a, b) = {v['expression']}\n$$\n\n"
@@ -119,6 +167,8 @@ def definition_md(f) -> str:
 def derivative_md(f) -> str:
     v, sym = f.vector, f.symbol
     sizes = _sizes(v)
+    if v.get("general"):
+        return _general_derivative(v)
     if v["kind"] == "gated":
         gate, value = v["gate_symbol"], v["value_symbol"]
         return ("The $n$ outputs $y_i = f(a_i, b_i)$ depend on the $2n$ inputs through two diagonal blocks, one "
@@ -150,7 +200,9 @@ def derivative_md(f) -> str:
 def properties_md(f) -> str:
     v, sym = f.vector, f.symbol
     sizes = _sizes(v)
-    if v["kind"] == "gated":
+    if v.get("general"):
+        rows = _general_properties(v, sym)
+    elif v["kind"] == "gated":
         gate, value = v["gate_symbol"], v["value_symbol"]
         rows = [("Inputs and outputs", "$2n$ inputs, split into halves $a$ and $b$ along an axis; $n$ outputs"),
                 ("Gate", f"the {v['gate']} half, ${gate}$"),
@@ -200,6 +252,8 @@ def properties_md(f) -> str:
 
 def differentiability_md(f) -> str:
     v, sym = f.vector, f.symbol
+    if v.get("general"):
+        return _general_differentiability(v, sym)
     if v["kind"] == "gated":
         if v["smooth"]:
             return (f"The gate function $g$ is one smooth expression, so ${sym}$ is infinitely differentiable "

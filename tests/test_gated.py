@@ -26,8 +26,11 @@ import gated
 import reference
 from conftest import CATALOG, cases, declaration, ids, snippet
 from test_derivatives import EXTREME, ulp_error
+from vector import A as vector_A, B as vector_B
 
-GATED = [a for a in CATALOG if a.kind == "gated"]
+ALL_GATED = [a for a in CATALOG if a.kind == "gated"]
+GATED = [a for a in ALL_GATED if not gated.general(a)]  # f = h(value)·g(gate)
+GENERAL = [a for a in ALL_GATED if gated.general(a)]  # no gate: any f(a, b) (maxout)
 CASES = [pytest.param(c, id=c.label) for a in GATED for c in cases(a)]
 # The value half, held fixed. |value| ≤ 1: a larger value would magnify the rounding of a subnormal
 # g(gate) beyond the product's own spacing (σ(−740)·3000), which no float64 formula avoids.
@@ -103,7 +106,7 @@ def test_at_the_gates_kinks_the_declared_derivative(case):
         assert float(gate_part) == pytest.approx(h2 * float(declared), rel=1e-15), (case.label, c)
 
 
-@pytest.mark.parametrize("act", GATED, ids=ids(GATED))
+@pytest.mark.parametrize("act", ALL_GATED, ids=ids(ALL_GATED))
 def test_halves_along_any_axis_and_finite_differences(act):
     module = snippet(act.slug)
     f, df = getattr(module, act.slug), getattr(module, f"{act.slug}_derivative")
@@ -131,3 +134,51 @@ def test_halves_along_any_axis_and_finite_differences(act):
         f(np.zeros((2, 3)), axis=1)
     with pytest.raises(ValueError, match="even"):
         df(np.zeros((3, 2)), axis=0)
+
+
+# --------------------------------------------------------------------------
+# Without a gate (gate=""): f(a, b) any expression of the halves, ∂f/∂a and ∂f/∂b by SymPy
+# --------------------------------------------------------------------------
+
+HALF_VALUES = np.unique(np.concatenate([np.linspace(-4, 4, 33), EXTREME]))
+
+
+def _mp_of_two(expr):
+    """f(a, b) at 40 digits (Heaviside at 0: the declared value, already in expr)."""
+    return sp.lambdify((vector_A, vector_B), expr, "mpmath")
+
+
+@pytest.mark.parametrize("act", GENERAL, ids=ids(GENERAL))
+def test_general_values_and_both_partials_match_sympy_on_every_pair(act):
+    """Every pair (a, b) of a grid with the extremes, ties included: f and both Jacobian diagonals
+    against SymPy's f and its partial derivatives (θ(0) the declared tie value)."""
+    module = snippet(act.slug)
+    f, df = getattr(module, act.slug), getattr(module, f"{act.slug}_derivative")
+    expr, (da, db) = gated.gated_expression(act), gated.partials(act)
+    f_mp, da_mp, db_mp = (_mp_of_two(e.rewrite(sp.Piecewise)) for e in (expr, da, db))
+    a, b = (v.ravel() for v in np.meshgrid(HALF_VALUES, HALF_VALUES))
+    y, d = f(np.concatenate([a, b])), df(np.concatenate([a, b]))
+    n = len(a)
+    assert y.shape == (n,) and d.shape == (2 * n,)
+    for k in range(n):
+        with mpmath.workdps(40):
+            exact = (f_mp(mpmath.mpf(a[k]), mpmath.mpf(b[k])), da_mp(mpmath.mpf(a[k]), mpmath.mpf(b[k])),
+                     db_mp(mpmath.mpf(a[k]), mpmath.mpf(b[k])))
+        assert ulp_error(y[k], exact[0]) <= act.ulp[0], (act.slug, a[k], b[k], y[k])
+        assert ulp_error(d[k], exact[1]) <= act.ulp[1], (act.slug, "∂/∂a", a[k], b[k], d[k])
+        assert ulp_error(d[n + k], exact[2]) <= act.ulp[1], (act.slug, "∂/∂b", a[k], b[k], d[n + k])
+
+
+@pytest.mark.parametrize("act", GENERAL, ids=ids(GENERAL))
+def test_general_ties_return_the_declared_value(act):
+    """Where a step of the partial derivatives jumps (a = b for max), the snippet returns θ(0) as declared,
+    and the declared value lies between the one-sided values (a subgradient for a convex f)."""
+    module = snippet(act.slug)
+    tie = gated.tie_value(act)
+    assert 0 <= tie <= 1
+    for t in gated.steps(act):
+        for b in (0.0, 1.5, -2.0, 1e300, -1e-300):
+            a = float(sp.solve(t, vector_A)[0].subs(vector_B, b))  # a point of t = 0
+            d = getattr(module, f"{act.slug}_derivative")([a, b])
+            da, db = (e.subs({vector_A: a, vector_B: b}) for e in gated.partials(act))
+            assert d.tolist() == [float(da), float(db)], (act.slug, a, b, d)

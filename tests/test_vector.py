@@ -103,7 +103,6 @@ def test_fixtures_load_with_their_kinds():
 
 
 @pytest.mark.parametrize(("slug", "changes", "field_name"), [
-    ("glu", {"gate": ""}, "gate"),
     ("glu", {"gate": "middle"}, "gate"),
     ("glu", {"expr": "x / (1 + exp(-b))"}, "expr"),
     ("glu", {"jacobian": "y[i]"}, "jacobian"),
@@ -117,6 +116,12 @@ def test_fixtures_load_with_their_kinds():
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_malformed_declarations_fail_naming_the_field(slug, changes, field_name):
     fails(dataclasses.replace(ACTS[slug], **changes), field_name)
+
+
+def test_a_gated_product_declared_without_its_gate_fails_naming_it():
+    """gate="" declares any f(a, b) (maxout); GLU's a·σ(b) without its gate is a forgotten field."""
+    err = fails(dataclasses.replace(ACTS["glu"], gate=""), "gate", derived=True)
+    assert "gate='second'" in str(err)
 
 
 def test_an_elementwise_activation_cannot_declare_vector_fields():
