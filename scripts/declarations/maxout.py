@@ -5,7 +5,7 @@ from activations import Activation, Identity, Naive, Reference
 ACTIVATION = Activation(
     slug="maxout",
     name="Maxout",
-    family="gated",
+    family="other",
     symbol=r"\operatorname{maxout}",
     aliases=("maxout unit", "maxout network"),
     kind="gated",
