@@ -29,6 +29,8 @@ def apl_derivative(x, a1=0.2, b1=-1.0, a2=0.5, b2=1.0):
 
     >>> apl_derivative([-2.0, -1.0, 0.0, 0.5, 1.0, 2.0, np.nan])
     array([-0.7, -0.5, -0.5,  0.5,  1. ,  1. ,  nan])
+    >>> apl_derivative(np.float32(-np.inf))
+    np.float32(-0.7)
     """
     x = _float_array(x)
     d = (x > 0) - a1 * np.less(x, b1) - a2 * np.less(x, b2)
