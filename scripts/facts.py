@@ -298,8 +298,8 @@ def _where_text(where: sp.Set, approached: str) -> str:
         more = ""
         if len(points) > MANY:  # f' oscillates (sin x): the points nearest 0, and how many the scan found
             points = sorted(sorted(points, key=lambda v: abs(float(v)))[:3], key=float)
-            more = (f", \\ldots$ ({len(where)} points in the scanned "
-                    f"$[-{properties.SCAN_WINDOW:g}, {properties.SCAN_WINDOW:g}]$, and more beyond)")
+            more = (f", \\ldots$, {len(where)} such points in the scanned "
+                    f"$[-{properties.SCAN_WINDOW:g}, {properties.SCAN_WINDOW:g}]$ and more beyond")
         shown = [approx(v) for v in points]
         if any(v.startswith("\\approx") for v in shown):
             return "at $x " + ", ".join(shown) + (more or "$")

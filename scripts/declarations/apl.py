@@ -13,13 +13,13 @@ ACTIVATION = Activation(
     # are those of automatic differentiation through relu (0 at the corner).
     expr="Max(0, x) + a1*Piecewise((b1 - x, x < b1), (0, True)) + a2*Piecewise((b2 - x, x < b2), (0, True))",
     params=(
-        Param("a1", "a1", "0.2", "slope added left of the first hinge (learned)",
+        Param("a1", "a1", "0.2", "slope added left of the first hinge",
               assume="real", family=("0.1", "0.2", "0.5"), learned=True),
-        Param("b1", "b1", "-1", "position of the first hinge (learned)",
+        Param("b1", "b1", "-1", "position of the first hinge",
               assume="real", family=("-2", "-1", "-0.5"), learned=True),
-        Param("a2", "a2", "0.5", "slope added left of the second hinge (learned)",
+        Param("a2", "a2", "0.5", "slope added left of the second hinge",
               assume="real", family=("0.2", "0.5", "0.8"), learned=True),
-        Param("b2", "b2", "1", "position of the second hinge (learned)",
+        Param("b2", "b2", "1", "position of the second hinge",
               assume="real", family=("0.5", "1", "2"), learned=True),
     ),
     plot_range=(-3, 3),

@@ -29,7 +29,7 @@ ACTIVATION = Activation(
           "/(1 + Abs(b1)*Abs(x) + Abs(b2)*x**2 + Abs(b3)*Abs(x)**3 + Abs(b4)*x**4)"),
     params=tuple(Param(f"a{k}", f"a{k}", v, f"numerator coefficient of x^{k}", learned=True, assume="real")
                  for k, v in enumerate(_A))
-    + tuple(Param(f"b{k}", f"b{k}", v, f"denominator coefficient of |x|^{k} (its absolute value is used)",
+    + tuple(Param(f"b{k}", f"b{k}", v, f"denominator coefficient of |x|^{k}; its absolute value is used",
                   learned=True, assume="real") for k, v in enumerate(_B, start=1)),
     plot_range=(-6, 6),
     # |x| makes a kink at 0 when a0·b1 ≠ 0: f'(0±) = a1 ∓ a0·|b1|. The snippet returns the right-hand
