@@ -14,7 +14,7 @@ Every output is cached on its own inputs, by content:
   links to, the code that makes them (the modules named below and every
   project module they import) and the library versions;
 - the tables that list every activation (index, comparison, the concept
-  pages' numbers) on every declaration.
+  pages' numbers) and each page's related activations on every declaration.
 
 So editing one declaration re-derives and redraws that activation only,
 plus the tables that list all; those reuse the other activations' derived
@@ -54,6 +54,7 @@ import models  # noqa: E402
 import facts as facts_mod  # noqa: E402
 import figures  # noqa: E402
 import notebooks  # noqa: E402
+import related  # noqa: E402
 import render  # noqa: E402
 from activations import DeclarationError  # noqa: E402
 
@@ -68,6 +69,7 @@ FRAGMENT_CODE = ("derive.py", "facts.py", "render.py", "+build.py")
 FIGURE_CODE = ("derive.py", "facts.py", "figures.py")
 INDEX_CODE = ("render.py", "+build.py")
 CATALOG_CODE = ("catalog.py", "figure_data.py", "+build.py")
+RELATED_CODE = ("related.py", "+build.py")
 AFFINE_CODE = ("derive.py", "render.py", "+build.py")
 CONCEPT_CODE = ("numerics.py", "+build.py")
 CONCEPT_FRAGMENTS = ("gains.md", "selu_constants.md", "derivative_bounds.md")  # numerics.fragments()
@@ -400,6 +402,13 @@ def generate(out: Path = DEFAULT_OUT, root: Path = ROOT, force: bool = False) ->
     table = out / "generated" / "hidden_act.md"  # every ACT2FN string the declarations name
     if not fresh(table, index_key):
         emit(table, index_key, (render.HEADER + models.strings(acts)).encode())
+    # Each page's related activations (included by its references fragment) compare it with every other.
+    related_key = _digest(code_key(RELATED_CODE), *every)
+    related_paths = {a.slug: out / "generated" / a.slug / "related.md" for a in acts}
+    if not all(fresh(path, related_key) for path in related_paths.values()):
+        lists = related.related(acts)
+        for act in acts:
+            emit(related_paths[act.slug], related_key, related.markdown(act, lists[act.slug]).encode())
     landing = out / "generated" / "comparison.md"
     landing_key = _digest(code_key(FRAGMENT_CODE), *(cache.fragment_key(a) for a in acts))
     if not fresh(landing, landing_key):

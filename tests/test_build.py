@@ -111,7 +111,8 @@ def test_an_edit_to_one_declaration_redraws_only_its_figures(small_project, tmp_
 
 
 TABLES = {"generated/index.md", "generated/comparison.md", "generated/catalog.md"} | {
-    f"generated/concepts/{name}" for name in build.CONCEPT_FRAGMENTS}
+    f"generated/concepts/{name}" for name in build.CONCEPT_FRAGMENTS} | {
+    f"generated/{a.slug}/related.md" for a in CATALOG}  # each compares its activation with every other
 
 
 def _outputs_of(slugs) -> set[str]:

@@ -31,7 +31,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ENV, MKDOCS, ROOT
+from conftest import CATALOG, ENV, MKDOCS, ROOT
 
 _MKDOCS_YML = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 _SITE_URL = re.search(r"^site_url:\s*(\S+)", _MKDOCS_YML, flags=re.M)
@@ -705,6 +705,16 @@ def test_home_comparison_table_is_in_its_scroll_box(site, pages):
     rules = re.findall(r"([^{}]*\.comparison[^{}]*)\{([^}]*)\}", css)
     assert any("position: sticky" in body and "th" in selector for selector, body in rules), rules
     assert any("overflow: auto" in body and "max-height" in body for _, body in rules), rules
+
+
+def test_every_activation_page_lists_related_activations(pages):
+    """scripts/related.py's list, included through the references fragment: a heading and links to pages."""
+    for act in CATALOG:
+        article = pages[f"activations/{act.slug}/index.html"].article
+        heading = article.find(id="related-activations")
+        assert heading is not None, f"{act.slug}: no Related activations section"
+        items = heading.find_next("ul")
+        assert items is not None and items.find("a", href=True), act.slug
 
 
 def test_table_cells_do_not_stack_parenthetical_remarks(pages):
