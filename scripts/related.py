@@ -245,7 +245,10 @@ def markdown(act: Activation, entries: list[Entry]) -> str:
     for e in entries:
         md += f"- [{e.name}]({e.slug}.md): " + "; ".join(e.reasons) + ".\n"
     lo, hi = (f"{v:g}".replace("-", "−") for v in RANGE)
-    md += ("\nListed from the declarations: an identity proved on either page, a curve within "
-           f"{CLOSE:g} of this one everywhere on [{lo}, {hi}] at the default parameters (for activations of one "
-           "input), or the same family; sorted by that order, then by the distance between the curves.\n")
+    md += ("\nDerived from the declarations: an identity proved on either page, a curve within "
+           f"{CLOSE:g} of this one everywhere on [{lo}, {hi}] at the default parameters (activations of one input "
+           "only), or the same family. Equations between the two come first, then close curves of the same "
+           "family, other identities, close curves of other families, identities of the derivative and, while the list is short, the rest "
+           "of the family; nearest curve first within each, at most "
+           f"{LIMIT}.\n")
     return HEADER + md
