@@ -13,7 +13,7 @@ Every output is cached on its own inputs, by content:
   any the derivation looked up, recorded when it ran), the concept pages it
   links to, the code that makes them (the modules named below and every
   project module they import) and the library versions;
-- the tables that list every activation (index, comparison, the concept
+- the tables that list every activation (index, overview, catalog, the concept
   pages' numbers) and each page's related activations on every declaration.
 
 So editing one declaration re-derives and redraws that activation only,
@@ -409,10 +409,9 @@ def generate(out: Path = DEFAULT_OUT, root: Path = ROOT, force: bool = False) ->
         lists = related.related(acts)
         for act in acts:
             emit(related_paths[act.slug], related_key, related.markdown(act, lists[act.slug]).encode())
-    landing = out / "generated" / "comparison.md"
-    landing_key = _digest(code_key(FRAGMENT_CODE), *(cache.fragment_key(a) for a in acts))
-    if not fresh(landing, landing_key):
-        emit(landing, landing_key, render.comparison([cache.facts(a) for a in acts]).encode())
+    landing = out / "generated" / "overview.md"  # the home page's activations, by family
+    if not fresh(landing, index_key):
+        emit(landing, index_key, render.overview(acts).encode())
     listing = out / "generated" / "catalog.md"  # the catalog page: every activation with its tags
     listing_key = _digest(code_key(CATALOG_CODE), *every, *(cache.fragment_key(a) for a in acts))
     if not fresh(listing, listing_key):

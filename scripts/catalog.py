@@ -5,7 +5,8 @@ nothing in it is typed by hand:
 
 - the columns of Wikipedia's comparison table: range, order of continuity,
   monotonic, monotonic derivative, approximates the identity near the origin
-  (each decided by SymPy, or labelled numerical where it was not);
+  (each decided by SymPy, or labelled numerical where it was not), and where
+  it saturates and what it costs per element;
 - tags: family, bounded, zero-centred, smooth, self-gated, piecewise linear,
   trainable parameters, year (of the earliest reference), and the frameworks
   that ship it (a framework call that is one function applied to ``x``, not
@@ -48,6 +49,8 @@ class Row:
     monotonic_derivative: str
     identity: str  # "yes", "no", "yes (only for α = 1)"
     zero_centred: str
+    saturates: str  # "left", "right", "both sides", "no"; "—" where it does not apply
+    cost: str  # the expensive operation per element
     bounded: bool
     self_gated: bool
     piecewise_linear: bool
@@ -150,7 +153,19 @@ def _continuity(text: str) -> str:
     return text.replace("C^∞", "C<sup>∞</sup>")
 
 
-def row(act: Activation, facts: Facts) -> Row:
+def saturation_text(outputs) -> str:
+    """Where f' tends to 0 (soft) or is 0 (hard), of all outputs together."""
+    left = any(o.saturates_left != "no" for o in outputs)
+    right = any(o.saturates_right != "no" for o in outputs)
+    text = {(True, True): "both sides", (True, False): "left", (False, True): "right", (False, False): "no"}[left, right]
+    if len(outputs) > 1 and left and right:
+        text += " (one half each)"
+    return text
+
+
+def row(act: Activation, facts: Facts, all_facts: dict[str, Facts] | None = None) -> Row:
+    """The catalog's row of ``act``; ``all_facts`` (by slug) lets a vector or gated activation whose
+    two-input slice was proved equal to an elementwise one (vector.matches) saturate like it."""
     years = [r.year for r in act.references]
     common = dict(
         slug=act.slug, name=act.name, family=FAMILIES[act.family],
@@ -160,10 +175,13 @@ def row(act: Activation, facts: Facts) -> Row:
     )
     if not facts.outputs:  # vector and gated kinds: f of several inputs; Wikipedia's columns do not apply
         v = facts.vector
-        rng = v.get("component_range") or ""
+        rng = v.get("component_range") or ""  # not the slice (z, 0)'s range, which is not f's
+        matched = [all_facts[m["slug"]] for m in v.get("two_inputs_matches", [])
+                   if all_facts and m["slug"] in all_facts and all_facts[m["slug"]].outputs]
         return Row(range=rng, continuity="C^∞" if v.get("smooth") else "C⁰", monotonic="—",
-                   monotonic_derivative="—", identity="—", zero_centred="—", bounded=False,
-                   numerical=(), **common)
+                   monotonic_derivative="—", identity="—", zero_centred="—",
+                   saturates=saturation_text([matched[0].outputs[0]]) if matched else "—",
+                   cost=v.get("cost", "—"), bounded=False, numerical=(), **common)
     outs = facts.outputs
     numerical = tuple(dict.fromkeys(n for o in outs for n in o.numerical))
 
@@ -178,13 +196,14 @@ def row(act: Activation, facts: Facts) -> Row:
         monotonic_derivative=joined(o.derivative_monotonic for o in outs),
         identity=joined(o.identity_near_origin_text for o in outs),
         zero_centred="yes" if all(o.zero_centred for o in outs) else "no",
+        saturates=saturation_text(outs), cost=outs[0].cost,
         bounded=all(o.bounded_below and o.bounded_above for o in outs),
         numerical=numerical, **common,
     )
 
 
 COLUMNS = ("Activation", "f", "Family", "Range", "Continuity", "Monotonic", "Monotonic f′",
-           "≈ identity near 0", "Zero-centred", "Self-gated", "Piecewise linear", "Trainable", "Year",
+           "≈ identity near 0", "Zero-centred", "Saturates", "Cost", "Self-gated", "Piecewise linear", "Trainable", "Year",
            "Ships in")
 
 
@@ -209,6 +228,8 @@ def table(rows: list[Row], link_prefix: str = "") -> str:
             _numerical(r.monotonic_derivative, r, "derivative monotonic"),
             r.identity,
             r.zero_centred,
+            _numerical(r.saturates, r, "saturation"),
+            r.cost,
             _mark(r.self_gated),
             _mark(r.piecewise_linear),
             ", ".join(f"`{p}`" for p in r.trainable) or "—",
@@ -243,7 +264,7 @@ def controls(rows: list[Row]) -> str:
 
 
 def page(acts: list[Activation], all_facts: dict[str, Facts]) -> str:
-    rows = [row(a, all_facts[a.slug]) for a in acts]
+    rows = [row(a, all_facts[a.slug], all_facts) for a in acts]
     numerical = any(r.numerical for r in rows)
     return (HEADER + controls(rows) + '<div class="comparison catalog" markdown>\n\n' + table(rows)
             + "\n</div>\n\n"

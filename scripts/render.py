@@ -286,43 +286,17 @@ def index(acts: list[Activation]) -> str:
     return HEADER + md
 
 
-def _saturation_text(outputs: list[OutputFacts]) -> str:
-    left = any(o.saturates_left != "no" for o in outputs)
-    right = any(o.saturates_right != "no" for o in outputs)
-    text = {(True, True): "both sides", (True, False): "left", (False, True): "right", (False, False): "no"}[left, right]
-    if len(outputs) > 1 and left and right:
-        text += " (one half each)"
-    return text
-
-
-def comparison(all_facts: list[Facts]) -> str:
-    """The home page's table of every activation, in a ``.comparison`` box (docs/assets/extra.css):
-    it scrolls within one screen, its header row and name column stay in view."""
-    md = ('<div class="comparison" markdown>\n\n'
-          "| Activation | Range | Monotonic | Zero-centred | Smoothness | Saturates | Cost |\n"
-          "|---|---|---|---|---|---|---|\n")
-    by_slug = {f.slug: f for f in all_facts}
-    for f in all_facts:
-        link = f"[{f.name}](activations/{f.slug}.md)"
-        if not f.outputs:  # vector-valued and gated kinds: their facts are in f.vector
-            v = f.vector
-            rng = v.get("component_range") or ""  # not the slice (z, 0)'s range, which is not f's
-            rng = (f"${rng}$ per component" if rng else "—") + (", sum 1" if v.get("sums_to_one") else "")
-            # f(z, 0)_1 proved equal to an elementwise activation: the two-input case saturates like it.
-            matched = [by_slug[m["slug"]] for m in v.get("two_inputs_matches", [])
-                       if m["slug"] in by_slug and by_slug[m["slug"]].outputs]
-            saturates = _saturation_text([matched[0].outputs[0]]) if matched else "—"
-            smooth = "C<sup>∞</sup>" if v.get("smooth") else "C⁰"
-            md += f"| {link} | {rng} | — | — | {smooth} | {saturates} | {v.get('cost', '—')} |\n"
+def overview(acts: list[Activation]) -> str:
+    """The home page's overview: one card per family (Material's grid cards, one column on a phone,
+    several at 1280 px), each linking its activations by name, in the order of the navigation."""
+    md = '<div class="grid cards overview" markdown>\n\n'
+    for family, title in FAMILIES.items():
+        members = [a for a in acts if a.family == family]
+        if not members:
             continue
-        o = f.outputs[0]
-        rng = f"${o.range}$" if len(f.outputs) == 1 else " × ".join(f"${x.range}$" for x in f.outputs)
-        smooth = min((x.smoothness for x in f.outputs), key=len)
-        md += (f"| {link} | {rng} | {o.monotonic if len(f.outputs) == 1 else 'no (2 outputs)'} | "
-               f"{_yes(all(x.zero_centred for x in f.outputs))} | {smooth.replace('C^∞', 'C<sup>∞</sup>')} "
-               f"| {_saturation_text(f.outputs)} | {o.cost} |\n")
-    md += ("\n</div>\n\nEvery cell is computed from the declarations in `scripts/declarations/` when the "
-           "site is built, at the default parameters.\n")
+        md += (f"-   **{title}** ({len(members)})\n\n    ---\n\n    "
+               + " · ".join(f"[{a.name}](activations/{a.slug}.md)" for a in members) + "\n\n")
+    md += "</div>\n"
     return HEADER + md
 
 
@@ -436,7 +410,7 @@ FRAGMENTS = {
     "variants": variants,  # pages with variants must include build/generated/<slug>/variants.md
 }
 
-__all__ = ["FRAGMENTS", "comparison", "frameworks", "index"]
+__all__ = ["FRAGMENTS", "frameworks", "index", "overview"]
 
 
 def affine(proof) -> str:

@@ -65,7 +65,7 @@ def test_built_page_has_math_figures_and_snippet(site, act):
     assert f'<span class="nf">{first_def}</span>' in html
 
 
-def test_home_page_has_the_comparison_table_and_the_affine_proof(site):
+def test_home_page_links_every_activation_and_has_the_affine_proof(site):
     html = (site / "index.html").read_text()
     for act in CATALOG:
         assert f'href="activations/{act.slug}/"' in html
@@ -110,7 +110,7 @@ def test_an_edit_to_one_declaration_redraws_only_its_figures(small_project, tmp_
     assert "derived 0 activation(s), drew 0 figure(s), wrote 0 file(s)" in third.stdout, third.stdout
 
 
-TABLES = {"generated/index.md", "generated/comparison.md", "generated/catalog.md"} | {
+TABLES = {"generated/index.md", "generated/overview.md", "generated/catalog.md"} | {
     f"generated/concepts/{name}" for name in build.CONCEPT_FRAGMENTS} | {
     f"generated/{a.slug}/related.md" for a in CATALOG}  # each compares its activation with every other
 

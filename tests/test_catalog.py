@@ -82,6 +82,24 @@ def test_the_index_links_every_declaration():
     assert '--8<-- "build/generated/index.md"' in (ROOT / "docs" / "activations" / "index.md").read_text()
 
 
+def test_the_home_overview_links_every_declaration_by_family():
+    """The home page's compact overview (render.overview): every declared activation linked once, under
+    its family's title, in cards (no table), and the home page includes it instead of a wide table."""
+    text = render.overview(list(CATALOG))
+    assert sorted(re.findall(r"\]\(activations/(\w+)\.md\)", text)) == sorted(SLUGS)
+    assert '<div class="grid cards overview" markdown>' in text and "|" not in text
+    cards = re.split(r"^-   ", text, flags=re.M)[1:]
+    for card in cards:
+        title = re.match(r"\*\*(.+?)\*\* \((\d+)\)", card)
+        family = next(k for k, v in activations.FAMILIES.items() if v == title.group(1))
+        members = {a.slug for a in CATALOG if a.family == family}
+        assert set(re.findall(r"\]\(activations/(\w+)\.md\)", card)) == members, family
+        assert int(title.group(2)) == len(members)
+    home = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    assert '--8<-- "build/generated/overview.md"' in home
+    assert "comparison.md" not in home and not re.search(r"^\|.*\|\s*$", home, flags=re.M)
+
+
 def page_fragments(act) -> list[str]:
     """The fragments build.py writes for an activation that its page must include
     (the variants fragment only where the declaration has variants)."""

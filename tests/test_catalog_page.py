@@ -107,6 +107,14 @@ def test_the_page_includes_the_generated_table_and_types_no_column():
 def test_every_activation_is_a_row_with_its_derived_columns():
     rows = {r.slug: r for r in (catalog.row(a, facts_of(a.slug)) for a in CATALOG)}
     assert set(rows) == {a.slug for a in CATALOG}
+    rows_with_matches = {a.slug: catalog.row(a, facts_of(a.slug), {b.slug: facts_of(b.slug) for b in CATALOG})
+                         for a in CATALOG if a.kind not in ("elementwise", "concat")}
+    for slug, r in rows_with_matches.items():  # a two-input slice proved equal to f(x): its saturation
+        matches = [m["slug"] for m in facts_of(slug).vector.get("two_inputs_matches", [])]
+        if matches and facts_of(matches[0]).outputs:
+            assert r.saturates == catalog.saturation_text(facts_of(matches[0]).outputs), slug
+        else:
+            assert r.saturates == "—", slug
     md = catalog.table(list(rows.values()))
     assert md.count("\n") == len(CATALOG) + 2
     for act in ELEMENTWISE:
@@ -116,6 +124,13 @@ def test_every_activation_is_a_row_with_its_derived_columns():
         assert r.continuity == out.smoothness
         assert r.year == (min(x.year for x in act.references) if act.references else None)
         assert r.trainable == tuple(p.name for p in act.params if p.learned)
+        # Saturates and Cost (the columns the home page's comparison table had): the property table's
+        sat = {(False, False): "no", (True, False): "left", (False, True): "right", (True, True): "both sides"}
+        assert r.saturates == sat[out.saturates_left != "no", out.saturates_right != "no"]
+        assert r.cost == out.cost
+    assert (rows["relu"].saturates, rows["sigmoid"].saturates, rows["identity"].saturates) == (
+        "left", "both sides", "no")
+    assert rows["softmax"].saturates == "—" and rows["softmax"].cost == facts_of("softmax").vector["cost"]
     assert rows["relu"].piecewise_linear and not rows["gelu"].piecewise_linear
     assert rows["prelu"].trainable and "PyTorch" in rows["relu"].frameworks
     assert rows["squared_relu"].frameworks == ()

@@ -695,12 +695,20 @@ def test_two_clean_builds_are_byte_identical(small_project, tmp_path):
 # What readers reported
 
 
-def test_home_comparison_table_is_in_its_scroll_box(site, pages):
-    """render.comparison wraps the table in .comparison, which extra.css makes a scroll box with a
-    sticky header row and name column (tests/test_browser.py checks it in a browser at 80 rows)."""
-    box = pages["index.html"].article.select_one("div.comparison")
-    assert box is not None and box.find("table") is not None, "the comparison table is not in div.comparison"
-    assert [th.get_text(strip=True) for th in box.find("table").find_all("th")][:2] == ["Activation", "Range"]
+def test_catalog_table_is_in_its_scroll_box_and_the_home_page_has_no_table(site, pages):
+    """The comparison of every activation is the catalog (scripts/catalog.py), in .comparison, which
+    extra.css makes a scroll box with a sticky header row and name column (tests/test_browser.py checks
+    it in a browser at 80 rows); the home page keeps a compact overview by family, with no wide table."""
+    box = pages["activations/index.html"].article.select_one("div.comparison")
+    assert box is not None and box.find("table") is not None, "the catalog table is not in div.comparison"
+    headings = [th.get_text(strip=True) for th in box.find("table").find_all("th")]
+    assert headings[0] == "Activation" and {"Range", "Saturates", "Cost"} <= set(headings), headings
+    home = pages["index.html"].article
+    assert not home.select("div.comparison"), "a comparison table on the home page"
+    overview = home.select_one("div.grid.cards.overview")
+    assert overview is not None, "no overview (render.overview) on the home page"
+    linked = {a["href"].strip("/").split("/")[-1] for a in overview.find_all("a", href=True)}
+    assert linked == {act.slug for act in CATALOG}, sorted(linked ^ {act.slug for act in CATALOG})
     css = (site / "assets" / "extra.css").read_text(encoding="utf-8")
     rules = re.findall(r"([^{}]*\.comparison[^{}]*)\{([^}]*)\}", css)
     assert any("position: sticky" in body and "th" in selector for selector, body in rules), rules
