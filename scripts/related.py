@@ -246,9 +246,8 @@ def markdown(act: Activation, entries: list[Entry]) -> str:
         md += f"- [{e.name}]({e.slug}.md): " + "; ".join(e.reasons) + ".\n"
     lo, hi = (f"{v:g}".replace("-", "−") for v in RANGE)
     md += ("\nDerived from the declarations: an identity proved on either page, a curve within "
-           f"{CLOSE:g} of this one everywhere on [{lo}, {hi}] at the default parameters (activations of one input "
-           "only), or the same family. Equations between the two come first, then close curves of the same "
-           "family, other identities, close curves of other families, identities of the derivative and, while the list is short, the rest "
-           "of the family; nearest curve first within each, at most "
-           f"{LIMIT}.\n")
+           f"{CLOSE:g} of this one everywhere on [{lo}, {hi}] at the default parameters (activations of one "
+           "input only), or the same family. Equations between the two come first, then close curves of the "
+           "same family, other identities, close curves of other families, identities of the derivative and, "
+           f"while the list is short, the rest of the family; nearest curve first within each, at most {LIMIT}.\n")
     return HEADER + md
