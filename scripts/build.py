@@ -402,11 +402,12 @@ def generate(out: Path = DEFAULT_OUT, root: Path = ROOT, force: bool = False) ->
     table = out / "generated" / "hidden_act.md"  # every ACT2FN string the declarations name
     if not fresh(table, index_key):
         emit(table, index_key, (render.HEADER + models.strings(acts)).encode())
-    # Each page's related activations (included by its references fragment) compare it with every other.
-    related_key = _digest(code_key(RELATED_CODE), *every)
+    # Each page's related activations (included by its references fragment) compare it with every other,
+    # and read what the derivation proved of the vector and gated ones (their facts).
+    related_key = _digest(code_key(RELATED_CODE), *every, *(cache.fragment_key(a) for a in acts))
     related_paths = {a.slug: out / "generated" / a.slug / "related.md" for a in acts}
     if not all(fresh(path, related_key) for path in related_paths.values()):
-        lists = related.related(acts)
+        lists = related.related(acts, {a.slug: cache.facts(a) for a in acts})
         for act in acts:
             emit(related_paths[act.slug], related_key, related.markdown(act, lists[act.slug]).encode())
     landing = out / "generated" / "overview.md"  # the home page's activations, by family

@@ -6,7 +6,9 @@ Nothing here is typed per activation; every relation is read from the declaratio
   directions (CELU's "At α = 1 it is ELU" puts ELU on CELU's page and CELU on ELU's). An identity
   of the form ``f(x, p=v) = other(x, q=w)`` is shown as an equation, "CELU(α = 1) = ELU(α = 1)";
   any other one by its own text. An identity about the derivative only (``df(x) = ... sigmoid ...``)
-  uses the other activation as a building block, and ranks below the rest.
+  uses the other activation as a building block, and ranks below the rest. What the derivation
+  proved of a vector or gated activation counts as an identity too: GLU's gate is the sigmoid,
+  softmax of (z, 0) gives σ(z) (``vector.matches``, in the derived facts).
 - **closeness**: two elementwise activations whose curves, at their default parameters, differ by at
   most ``CLOSE`` anywhere on ``RANGE`` (max |f − g| on a grid of ``POINTS`` points). Vector-valued
   (softmax family) and gated (GLU family) activations take several inputs: one curve per
@@ -184,8 +186,26 @@ def identity_relations(acts) -> list[tuple[str, str, str, str]]:
 # --------------------------------------------------------------------------
 
 
-def related(acts, dist: dict[tuple[str, str], float] | None = None) -> dict[str, list[Entry]]:
-    """Every activation's related activations, sorted and cut as the module docstring says."""
+def proved_matches(acts, all_facts: dict) -> list[tuple[str, str, str]]:
+    """(owner, other, text) for what the derivation of a vector or gated activation proved equal to an
+    elementwise one (vector.matches): GLU's gate is the sigmoid, softmax of (z, 0) gives σ(z), maxout
+    of (z, 0) is ReLU. The owner's page shows each of them."""
+    by_slug = {a.slug: a for a in acts}
+    found = []
+    for act in acts:
+        v = getattr(all_facts.get(act.slug), "vector", None) or {}
+        for key, text in (("gate_matches", "the gate of {a} is {b}"), ("two_inputs_matches", "{a}(z, 0)₁ = {b}(z)"),
+                          ("at_b_zero_matches", "{a}(z, 0) = {b}(z)")):
+            for m in v.get(key, ()):
+                if m["slug"] in by_slug and m["slug"] != act.slug:
+                    found.append((act.slug, m["slug"], text.format(a=act.name, b=by_slug[m["slug"]].name)))
+    return found
+
+
+def related(acts, all_facts: dict | None = None,
+            dist: dict[tuple[str, str], float] | None = None) -> dict[str, list[Entry]]:
+    """Every activation's related activations, sorted and cut as the module docstring says; with the
+    derived facts (by slug), also what the derivation proved about the vector and gated ones."""
     acts = list(acts)
     by_slug = {a.slug: a for a in acts}
     dist = distances(acts) if dist is None else dist
@@ -212,6 +232,10 @@ def related(acts, dist: dict[tuple[str, str], float] | None = None) -> dict[str,
     for owner, other, rank, text in identity_relations(acts):
         add(owner, other, rank, _identity_reason(rank, text, here=True, owner=by_slug[owner]))
         add(other, owner, rank, _identity_reason(rank, text, here=False, owner=by_slug[owner]))
+    for owner, other, text in proved_matches(acts, all_facts or {}):
+        # ranked as an identity: on the elementwise page a close curve says more than a use inside GLU
+        add(owner, other, "identity", _identity_reason("equation", text, here=True, owner=by_slug[owner]))
+        add(other, owner, "identity", _identity_reason("equation", text, here=False, owner=by_slug[owner]))
     for (s, t), d in sorted(dist.items()):
         if d <= CLOSE and not (s in table and table[s].get(t) and table[s][t].rank == 0 and d < 1e-12):
             same = by_slug[s].family == by_slug[t].family

@@ -16,9 +16,10 @@ import pytest
 
 import related
 import render
-from conftest import BY_SLUG, CATALOG, ROOT, ids, snippet
+from conftest import BY_SLUG, CATALOG, ROOT, facts_of, ids, snippet
 
-LISTS = related.related(CATALOG)
+FACTS = {a.slug: facts_of(a.slug) for a in CATALOG}
+LISTS = related.related(CATALOG, FACTS)
 LINK = re.compile(r"\]\(([a-z0-9_]+)\.md\)")
 
 
@@ -68,7 +69,7 @@ def test_a_short_sorted_list_of_other_activations(act):
 
 
 def test_the_lists_are_deterministic():
-    again = related.related(reversed(CATALOG))
+    again = related.related(reversed(CATALOG), FACTS)
     assert {s: [(e.slug, e.reasons) for e in v] for s, v in again.items()} == \
            {s: [(e.slug, e.reasons) for e in v] for s, v in LISTS.items()}
 
@@ -103,6 +104,21 @@ def test_no_curve_distance_for_several_inputs():
             if slug in several or e.slug in several:
                 assert not any(r.startswith(("differs by", "equal to it on")) for r in e.reasons), (slug, e.slug)
     assert "softmin" in slugs("softmax") and "silu" in slugs("glu")
+
+
+def test_what_the_derivation_proved_of_several_inputs_relates_them():
+    """vector.matches, in the derived facts: ReGLU's gate is ReLU, softmax of (z, 0) gives σ(z), sparsemax
+    of (z, 0) the sparse sigmoid; without the facts (the declarations alone) these are missing."""
+    def reasons(slug, other):
+        (entry,) = [e for e in LISTS[slug] if e.slug == other]
+        return entry.reasons
+
+    assert "the gate of ReGLU is ReLU (proved above)" in reasons("reglu", "relu")
+    assert "Softmax(z, 0)₁ = Sigmoid(z) (proved above)" in reasons("softmax", "sigmoid")
+    assert "Sparsemax(z, 0)₁ = Sparse sigmoid(z) (proved above)" in reasons("sparsemax", "sparse_sigmoid")
+    assert "softmax" in slugs("sigmoid") or len(LISTS["sigmoid"]) == related.LIMIT
+    bare = related.related(CATALOG)
+    assert "relu" not in [e.slug for e in bare["reglu"]] and "sigmoid" not in [e.slug for e in bare["softmax"]]
 
 
 def test_stated_distances_agree_with_the_snippets():
