@@ -23,9 +23,11 @@ sys.path.insert(0, SCRIPTS)  # MkDocs restores sys.path once this file is loaded
 
 import build  # noqa: E402
 import notebooks  # noqa: E402
+import search_terms  # noqa: E402
 
 
 _CATALOG = []  # the declarations as on_config found them, for on_files
+_SEARCH = {}  # slug -> what a reader types to find its page (scripts/search_terms.py)
 
 
 def on_config(config):
@@ -34,9 +36,12 @@ def on_config(config):
         sys.path.insert(0, SCRIPTS)
     try:
         acts = build.check_catalog()
-    except build.DeclarationError as err:
+        owned = search_terms.owners(acts)
+    except (build.DeclarationError, search_terms.AmbiguousQuery) as err:
         raise PluginError(str(err)) from None
     _CATALOG[:] = acts
+    _SEARCH.clear()
+    _SEARCH.update(owned)
     for item in config.nav or []:
         if isinstance(item, dict) and "Activations" in item:
             section = item["Activations"]
@@ -81,18 +86,23 @@ def on_files(files, config):
         # NotebookFile wrapper cannot read File.generated's virtual files.
         files.append(File(f"experiments/{source.stem}.ipynb", src_dir=str(notebooks.DEFAULT_OUT.parent),
                           dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls))
+    # What readers type (a name, an alias, a framework call, a config string) -> its page, for site.js
+    urls = {act.slug: files.get_file_from_path(f"activations/{act.slug}.md").url for act in _CATALOG}
+    files.append(File.generated(config, "assets/search-terms.json",
+                                content=search_terms.site_json(_CATALOG, _SEARCH, urls)))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
     """Activation pages rank above the concept pages and experiments that mention the same names, and
-    an activation's name and aliases are its search tags: a reader who types one is looking for its page."""
+    an activation's name and aliases are its search tags: a reader who types one is looking for its page
+    (site.js puts the page first when the query is exactly one of them, see search_terms.exact_matches)."""
     uri = page.file.src_uri
     if uri.startswith("activations/") and uri != "activations/index.md":
         page.meta.setdefault("search", {}).setdefault("boost", ACTIVATION_SEARCH_BOOST)
         act = next((a for a in _CATALOG if uri == f"activations/{a.slug}.md"), None)
-        if act is not None and act.aliases:  # Material's search weighs tags far above the text
-            page.meta.setdefault("tags", [act.name, *act.aliases])
+        if act is not None:  # Material's search weighs tags far above the text
+            page.meta.setdefault("tags", search_terms.tags(act, _SEARCH))
     return markdown
 
 

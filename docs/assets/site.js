@@ -167,6 +167,68 @@ function setupCatalog(root) {
   apply();
 }
 
+// Search: a query that is exactly an activation's name, alias, framework call or config string
+// (assets/search-terms.json, generated from the declarations by the hook) puts that page first.
+// Material's ranking alone cannot: it searches "tanh" as "tanh*", and lunr scores the rarer word
+// "tanhshrink" above "tanh" (scripts/search_terms.py says more).
+function siteRoot() {
+  const config = document.getElementById("__config");
+  const base = config ? JSON.parse(config.textContent).base : ".";
+  return new URL(base.replace(/\/?$/, "/"), location.href);
+}
+
+function setupExactMatch() {
+  const input = document.querySelector("input.md-search__input");
+  const list = document.querySelector(".md-search-result__list");
+  if (!input || !list) return;
+  const root = siteRoot();
+  let exact = null;
+  const load = () => {
+    if (exact) return;
+    exact = {};
+    fetch(new URL("assets/search-terms.json", root))
+      .then(response => response.json())
+      .then(data => { exact = data; promote(); })
+      .catch(() => {});
+  };
+  const pathOf = a => new URL(a.getAttribute("href"), location.href).pathname;
+  const promote = () => {
+    const query = input.value.toLowerCase().trim().split(/\s+/).join(" ");
+    const hit = exact && exact[query];
+    if (!hit) return;
+    const [url, title] = hit;
+    const target = new URL(url, root).pathname;
+    const items = [...list.children];
+    const found = items.filter(li => li.querySelector("a") && pathOf(li.querySelector("a")) === target);
+    for (const extra of found.slice(1)) extra.remove();  // Material rendered it again further down
+    if (found.length && items[0] === found[0]) return;
+    let item = found[0];
+    if (!item) {  // not among Material's results: the same markup as its page results
+      item = document.createElement("li");
+      item.className = "md-search-result__item";
+      const link = document.createElement("a");
+      link.className = "md-search-result__link";
+      link.tabIndex = -1;
+      link.href = new URL(url, root).href;
+      const article = document.createElement("article");
+      article.className = "md-search-result__article md-typeset";
+      const icon = document.createElement("div");
+      icon.className = "md-search-result__icon md-icon";
+      const heading = document.createElement("h1");
+      heading.textContent = title;
+      article.append(icon, heading);
+      link.append(article);
+      item.append(link);
+    }
+    list.prepend(item);
+  };
+  input.addEventListener("focus", load);
+  input.addEventListener("input", load);
+  // Material writes the count and the list of each answer; with no result the list does not change
+  const result = list.closest(".md-search-result") || list;
+  new MutationObserver(promote).observe(result, { childList: true, subtree: true, characterData: true });
+}
+
 // Accessibility: Material's search overlay has role="dialog" but no name.
 function nameDialogs(root) {
   for (const dialog of root.querySelectorAll('[role="dialog"]:not([aria-label])')) {
@@ -181,3 +243,4 @@ document$.subscribe(({ body }) => {
   setupCatalog(body);
   nameDialogs(document);
 });
+setupExactMatch();
