@@ -50,6 +50,7 @@ import activations  # noqa: E402
 import catalog  # noqa: E402
 import derive  # noqa: E402
 import differences  # noqa: E402
+import explorer  # noqa: E402
 import models  # noqa: E402
 import facts as facts_mod  # noqa: E402
 import figures  # noqa: E402
@@ -72,6 +73,7 @@ CATALOG_CODE = ("catalog.py", "figure_data.py", "+build.py")
 RELATED_CODE = ("related.py", "+build.py")
 AFFINE_CODE = ("derive.py", "render.py", "+build.py")
 CONCEPT_CODE = ("numerics.py", "+build.py")
+EXPLORER_CODE = ("explorer.py", "+build.py")
 CONCEPT_FRAGMENTS = ("gains.md", "selu_constants.md", "derivative_bounds.md")  # numerics.fragments()
 # Where the derivation looks declarations up by slug; build records which.
 _LOOKUP_MODULES = ("activations", "proofs", "vector", "facts", "render", "figures", "reference", "numerics")
@@ -417,6 +419,11 @@ def generate(out: Path = DEFAULT_OUT, root: Path = ROOT, force: bool = False) ->
     listing_key = _digest(code_key(CATALOG_CODE), *every, *(cache.fragment_key(a) for a in acts))
     if not fresh(listing, listing_key):
         emit(listing, listing_key, catalog.page(acts, {a.slug: cache.facts(a) for a in acts}).encode())
+    # The explorer's formulas as JavaScript (scripts/explorer.py), from every declaration and its facts.
+    explorer_js = out / "explorer" / "functions.js"
+    explorer_key = _digest(code_key(EXPLORER_CODE), *every, *(cache.facts_key(a) for a in acts))
+    if not fresh(explorer_js, explorer_key):
+        emit(explorer_js, explorer_key, explorer.javascript(acts, cache.facts).encode())
     affine = out / "generated" / "affine.md"
     affine_key = code_key(AFFINE_CODE)  # a proof about matrices: no declaration enters it
     if not fresh(affine, affine_key):

@@ -78,6 +78,8 @@ def on_files(files, config):
         for name in build.figure_names(act):
             files.append(File.generated(config, f"activations/figures/{name}",
                                         abs_src_path=str(build.DEFAULT_OUT / "figures" / name)))
+    files.append(File.generated(config, "assets/explorer/functions.js",  # scripts/explorer.py's formulas
+                                abs_src_path=str(build.DEFAULT_OUT / "explorer" / "functions.js")))
     for source in notebooks.sources():
         src_uri = f"experiments/{source.name}"
         if src_uri in files.src_uris:  # the jupytext source is not published as is
