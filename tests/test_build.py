@@ -110,7 +110,7 @@ def test_an_edit_to_one_declaration_redraws_only_its_figures(small_project, tmp_
     assert "derived 0 activation(s), drew 0 figure(s), wrote 0 file(s)" in third.stdout, third.stdout
 
 
-TABLES = {"generated/index.md", "generated/overview.md", "generated/catalog.md"} | {
+TABLES = {"generated/index.md", "generated/overview.md", "generated/catalog.md", "explorer/functions.js"} | {
     f"generated/concepts/{name}" for name in build.CONCEPT_FRAGMENTS} | {
     f"generated/{a.slug}/related.md" for a in CATALOG}  # each compares its activation with every other
 
