@@ -10,6 +10,7 @@ import re
 
 from activations import CONCEPT_PAGES, FAMILIES, Activation
 import differences
+import explorer_page
 import models
 import tabs
 from facts import NUMERICAL, Facts, OutputFacts
@@ -48,6 +49,7 @@ def definition(act: Activation, facts: Facts) -> str:
             md += f"| `{p['name']}` | ${p['symbol']}$ | {value} | {meaning}{learned} |\n"
     if act.aliases:
         md += "\n*Also known as:* " + ", ".join(act.aliases) + ".\n"
+    md += explorer_page.page_block(act)  # the compact explorer and the link to the explorer (issue 11)
     return HEADER + md
 
 

@@ -33,6 +33,8 @@ import sympy as sp
 
 import derive
 import explorer
+import explorer_page
+import render
 import tabs
 from activations import DeclarationError
 from conftest import BY_SLUG, CATALOG, ROOT, facts_of, snippet
@@ -120,6 +122,14 @@ def test_printed_code_calls_only_math_and_special():
     assert "http" not in text
 
 
+def test_the_javascript_keeps_to_its_budget():
+    import gzip
+
+    sizes = {name: len(gzip.compress((ASSETS / name).read_bytes() if name != "functions.js"
+                                     else functions_js().encode(), 9)) for name in explorer.ASSETS}
+    assert sum(sizes.values()) <= explorer.JS_BUDGET_GZIPPED, sizes
+
+
 def test_build_writes_functions_js_with_a_content_key(tmp_path):
     """build.generate writes build/explorer/functions.js, equal to explorer.javascript's text."""
     path = ROOT / "build" / "explorer" / "functions.js"
@@ -127,6 +137,23 @@ def test_build_writes_functions_js_with_a_content_key(tmp_path):
     stamps = json.loads((ROOT / "build" / "cache" / "stamps.json").read_text())
     assert "explorer/functions.js" in stamps
     assert path.read_text(encoding="utf-8") == functions_js()
+
+
+@pytest.mark.parametrize("act", CATALOG, ids=[a.slug for a in CATALOG])
+def test_every_activation_page_links_to_the_explorer(act):
+    """The definition fragment links to the explorer with the activation chosen, and embeds a compact
+    explorer where the activation has parameters; activations the explorer leaves out get neither."""
+    text = render.definition(act, facts_of(act.slug))
+    link = f"](../explorer.md?a={act.slug})"
+    compact = f'data-explorer data-activation="{act.slug}"'
+    if act.kind not in explorer.SUPPORTED:
+        assert link not in text and compact not in text
+        return
+    assert link in text
+    assert (compact in text) == bool(act.params)
+    if act.params:
+        for name in explorer_page.ASSETS:
+            assert f'src="../../assets/explorer/{name}"' in text
 
 
 # --------------------------------------------------------------------------
@@ -266,6 +293,7 @@ def site(tmp_path_factory):
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1"><title>Explorer</title></head>'
         f'<body><main class="md-typeset">{_page_markup()}</main></body></html>', encoding="utf-8")
+    _activation_page(root, BY_SLUG["hardtanh"])
 
     class Quiet(SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
@@ -279,6 +307,18 @@ def site(tmp_path_factory):
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+def _activation_page(root: Path, act) -> None:
+    """An activation page at /activations/<slug>/ with the compact explorer its definition fragment embeds."""
+    block = explorer_page.page_block(act)
+    markup = "\n".join(re.findall(r'<link rel="stylesheet"[^>]*>|<div class="explorer[\s\S]*?</div>|<script [^>]*></script>',
+                                  block))
+    folder = root / "activations" / act.slug
+    folder.mkdir(parents=True)
+    (folder / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>page</title></head>'
+        f'<body><main class="md-typeset">{markup}</main></body></html>', encoding="utf-8")
 
 
 @pytest.fixture
@@ -376,3 +416,22 @@ def test_usable_on_a_phone(browser, site):
     width = p.locator(".explorer__plot").first.bounding_box()["width"]
     assert 300 < width <= 390
     context.close()
+
+
+def test_the_compact_explorer_on_an_activation_page(page):
+    """Hardtanh's page: its two sliders redraw, the page's own address stays, and the link opens the
+    explorer on the same view."""
+    page.goto(f"{page.site}/activations/hardtanh/")
+    assert page.locator(".explorer__picker").count() == 0
+    assert page.locator('input[type=range]').count() == 2
+    before = _path_d(page, "hardtanh")
+    page.locator('input[type=range][data-param="max_val"]').focus()
+    page.keyboard.press("ArrowLeft")
+    assert _path_d(page, "hardtanh") != before
+    assert page.url == f"{page.site}/activations/hardtanh/"
+    href = page.locator("a.explorer__open").get_attribute("href")
+    assert href.startswith("../../explorer/?a=hardtanh&hardtanh.max_val="), href
+    drawn = _path_d(page, "hardtanh")
+    page.goto(f"{page.site}/activations/hardtanh/{href}")
+    assert page.url.startswith(f"{page.site}/explorer/?a=hardtanh")
+    assert _path_d(page, "hardtanh") == drawn

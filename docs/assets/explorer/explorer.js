@@ -8,13 +8,13 @@
 (function () {
   "use strict";
   const D = window.ExplorerData;
-  const NS = "http://www.w3.org/2000/svg";
   const H = 220, M = {l: 44, r: 8, t: 8, b: 22}, N = 480, COLOURS = 6;
   let W = 640;  // the plots' width in CSS pixels (set from the page at each redraw), so text stays 12 px
   const byKey = new Map(D.activations.map((a) => [a.key, a]));
 
   function el(tag, attrs, kids) {
-    const e = tag.startsWith("svg:") ? document.createElementNS(NS, tag.slice(4)) : document.createElement(tag);
+    const e = tag.startsWith("svg:") ? document.createElementNS("http://www.w3.org/2000/svg", tag.slice(4))
+      : document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
       if (k === "text") e.textContent = v;
       else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
@@ -205,6 +205,8 @@
         el("figcaption", {text: p.which === "f" ? "f(x)" : "f′(x), the derivative"})]));
     }
     root.append(readout, diff, chosen);
+    const open = compact ? el("a", {class: "explorer__open", text: "Open this view in the explorer"}) : null;
+    if (open) root.append(el("p", {}, [open]));
 
     function slider(item, a, n, p) {
       const id = `${uid}-${n}-${p.name}`, out = el("output", {for: id});
@@ -303,6 +305,7 @@
       }
       differences(cs, smps);
       if (!compact) history.replaceState(null, "", writeState(s) + location.hash);
+      else open.href = root.dataset.base + "explorer/" + writeState(s);
       root.dataset.state = writeState(s);
     }
 
@@ -358,8 +361,11 @@
         else show(xAt(evt, svg));
       });
       svg.addEventListener("pointerup", () => { drag = null; });
-      svg.addEventListener("wheel", (evt) => { evt.preventDefault(); zoom(evt.deltaY > 0 ? 1.2 : 1 / 1.2, xAt(evt, svg)); },
-        {passive: false});
+      svg.addEventListener("wheel", (evt) => {  // only on a plot clicked (focused) or with Ctrl: the page still scrolls
+        if (!(evt.ctrlKey || document.activeElement === svg)) return;
+        evt.preventDefault();
+        zoom(evt.deltaY > 0 ? 1.2 : 1 / 1.2, xAt(evt, svg));
+      }, {passive: false});
       let cursor = null;
       svg.addEventListener("keydown", (evt) => {
         const step = (s.hi - s.lo) / 50;

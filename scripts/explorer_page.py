@@ -1,0 +1,31 @@
+"""What an activation page shows of the explorer (scripts/explorer.py): a compact explorer and a link.
+
+A module of its own, imported by ``render.py`` for the definition fragment: the figures' cache key
+follows ``render.py`` and what it imports, and must not follow the explorer's formula printer.
+"""
+
+from __future__ import annotations
+
+from activations import Activation
+
+# Kinds drawn as curves of x. "vector" and "gated" are functions of several inputs: their figures draw
+# slices (figure_second, a fixed gate), which the explorer does not draw yet.
+SUPPORTED = ("elementwise", "concat")
+
+ASSETS = ("special.js", "functions.js", "explorer.js")  # in the order a page loads them
+
+
+def page_block(act: Activation, base: str = "../../") -> str:
+    """What an activation page shows of the explorer, in its definition fragment: for an activation
+    with parameters a compact explorer of its own (sliders, f and f'), and for every supported one a
+    link to the explorer with it chosen. ``base`` leads from the page to the site's root."""
+    if act.kind not in SUPPORTED:
+        return ""
+    link = f"\n[Explore {act.name} in the explorer](../explorer.md?a={act.slug}), or compare it with others.\n"
+    if not act.params:
+        return link
+    scripts = "\n".join(f'<script src="{base}assets/explorer/{name}" defer></script>' for name in ASSETS)
+    return (f"\nMove the parameters to see $f$ and $f'$ change (the frameworks' values are marked):\n\n"
+            f'<link rel="stylesheet" href="{base}assets/explorer/explorer.css">\n'
+            f'<div class="explorer explorer--compact" data-explorer data-activation="{act.slug}" '
+            f'data-base="{base}" markdown="0"></div>\n{scripts}\n' + link)
