@@ -238,7 +238,8 @@
           onclick: () => { item.values[p.name] = m.value; input.value = index(); show(); update(); }})]));
       }
       return el("div", {class: "explorer__param"}, [
-        el("label", {for: id}, [el("span", {class: "explorer__symbol", text: p.symbol}), ` ${p.name}: ${p.description} `]),
+        el("label", {for: id}, [el("span", {class: "explorer__symbol", text: p.symbol}),
+          `${p.symbol === p.name ? "" : " " + p.name}: ${p.description} `]),
         el("div", {class: "explorer__slider"}, [input, out]), list, marks]);
     }
 
