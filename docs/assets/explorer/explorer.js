@@ -8,7 +8,8 @@
 (function () {
   "use strict";
   const D = window.ExplorerData;
-  const H = 220, M = {l: 44, r: 8, t: 8, b: 22}, N = 480, COLOURS = 6;
+  const H = 220, M = {l: 44, r: 8, t: 8, b: 22}, COLOURS = 6;
+  let N = 480;  // samples across the plot, about one per 1.5 px (fewer on a phone)
   let W = 640;  // the plots' width in CSS pixels (set from the page at each redraw), so text stays 12 px
   const byKey = new Map(D.activations.map((a) => [a.key, a]));
 
@@ -264,6 +265,7 @@
       s.lo = +s.lo.toPrecision(6);  // the state holds what the URL says, so a link shows the same
       s.hi = +s.hi.toPrecision(6);
       W = Math.max(280, Math.round(panels[0].svg.getBoundingClientRect().width)) || 640;
+      N = Math.min(480, Math.max(200, Math.round(W / 1.5)));
       for (const p of panels) p.svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
       const cs = curves(s);
       const smps = cs.map((c) => sample(c, s.lo, s.hi));
