@@ -10,7 +10,9 @@ SymPy expression (``derive.outputs``, constants substituted, a stochastic
 quantity at its evaluation-mode mean), its derivative as the site derives it
 (``derive.derivative``, piece by piece; ``derive.diff`` branch by branch
 where a piece boundary depends on a parameter), rewrites both for accuracy
-(``exp(u) - 1`` as ``expm1(u)``, ``log(1 + u)`` as ``log1p(u)``), and prints
+(``exp(u) - 1`` as ``expm1(u)``, ``log(1 + u)`` as ``log1p(u)``; where x
+enters through one exponential, its limit as that exponential overflows,
+:func:`overflow_guarded`), and prints
 them with SymPy's :class:`JavascriptCodePrinter` as functions of ``(x, p)``,
 ``p`` holding the parameters by their snippet names. Special functions that
 JavaScript lacks (erf, erfc, Φ, sinc) become calls into the one hand-written
