@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from activations import Activation
 
-# Kinds drawn as curves of x. "vector" and "gated" are functions of several inputs: their figures draw
-# slices (figure_second, a fixed gate), which the explorer does not draw yet.
-SUPPORTED = ("elementwise", "concat")
+# Kinds in the explorer: curves of x, and the slices that the figures of the several-input kinds draw
+# ("vector": y₁ of f(x, c); "gated": f against its gate half), the other input on a slider.
+SUPPORTED = ("elementwise", "concat", "vector", "gated")
 
 ASSETS = ("special.js", "functions.js", "explorer.js")  # in the order a page loads them
 
@@ -22,7 +22,8 @@ def page_block(act: Activation, base: str = "../../") -> str:
     if act.kind not in SUPPORTED:
         return ""
     link = f"\n[Explore {act.name} in the explorer](../explorer.md?a={act.slug}), or compare it with others.\n"
-    if not act.params:
+    other_input = act.kind == "gated" or (act.kind == "vector" and not act.threshold)  # on a slider
+    if not act.params and not other_input:
         return link
     scripts = "\n".join(f'<script src="{base}assets/explorer/{name}" defer></script>' for name in ASSETS)
     return (f"\nMove the parameters to see $f$ and $f'$ change (the frameworks' values are marked):\n\n"

@@ -73,6 +73,10 @@ def test_covers_every_declared_activation_of_the_supported_kinds():
         assert reason == explorer.UNSUPPORTED_REASON[BY_SLUG[slug].kind], slug
     for e in found:  # every parameter is a slider, every output a pair of functions
         act = BY_SLUG[e["page"].split("/")[1]]
+        if act.kind in ("vector", "gated"):  # one slice, the other input on a slider (none for a projection)
+            other = [] if act.threshold else ["b" if act.gate in ("first", "") else "a"] if act.kind == "gated" else ["c"]
+            assert [p["name"] for p in e["params"]] == other and len(e["outputs"]) == 1, e["key"]
+            continue
         assert [p["name"] for p in e["params"]] == [p.name for p in act.params], e["key"]
         assert len(e["outputs"]) == len(derive.outputs(act)), e["key"]
 
@@ -150,8 +154,9 @@ def test_every_activation_page_links_to_the_explorer(act):
         assert link not in text and compact not in text
         return
     assert link in text
-    assert (compact in text) == bool(act.params)
-    if act.params:
+    other_input = act.kind == "gated" or (act.kind == "vector" and not act.threshold)  # on a slider
+    assert (compact in text) == bool(act.params or other_input)
+    if act.params or other_input:
         for name in explorer_page.ASSETS:
             assert f'src="../../assets/explorer/{name}"' in text
 
@@ -230,6 +235,23 @@ def _snippet_values(act, fn, xs: np.ndarray, kw: dict, outputs: int) -> list[np.
     return np.split(y, outputs, axis=-1)  # a concatenation: the outputs one after the other
 
 
+def _slice_values(act, mod, xs: np.ndarray, kw: dict) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """y₁ and ∂y₁/∂x₁ of a vector activation at (x, c), or f and ∂f/∂gate of a gated one against its gate
+    half with the value half at its slider's value, from the snippet (inputs along the last axis)."""
+    other = {k: kw.pop(k) for k in ("a", "b", "c") if k in kw}
+    (value,) = other.values() if other else (0.0,)  # a projection: the line (x, 0)
+    column = np.full_like(xs, value)
+    first = act.kind == "vector" or act.gate in ("first", "")
+    pair = np.stack([xs, column] if first else [column, xs], axis=-1)
+    with np.errstate(all="ignore"):
+        f = np.asarray(getattr(mod, act.slug)(pair, **kw), dtype=np.float64)[..., 0]
+        if act.kind == "vector":
+            d = np.asarray(getattr(mod, f"{act.slug}_jacobian")(pair, **kw), dtype=np.float64)[..., 0, 0]
+        else:  # ∂y/∂a then ∂y/∂b
+            d = np.asarray(getattr(mod, f"{act.slug}_derivative")(pair, **kw), dtype=np.float64)[..., 0 if first else 1]
+    return [f], [d]
+
+
 @pytest.mark.parametrize("act,key,variant", [pytest.param(a, k, v, id=k) for a, k, v in ENTRIES])
 def test_values_equal_the_snippet(formulas, act, key, variant):
     """f and f' as the page computes them equal the NumPy snippet's, at every x but the kinks."""
@@ -244,7 +266,7 @@ def test_values_equal_the_snippet(formulas, act, key, variant):
     for share in (0.2, 0.8):  # two more slider positions, each parameter moved together
         settings.append({p["name"]: p["values"][round(share * (len(p["values"]) - 1))] for p in data["params"]})
     mod = snippet(act.slug)
-    outputs = len(derive.outputs(act))
+    outputs = 1 if act.kind in ("vector", "gated") else len(derive.outputs(act))
     for values in settings:
         got = formulas.evaluate("""([key, xs, p]) => {
             const a = ExplorerData.activations.find(e => e.key === key);
@@ -253,8 +275,11 @@ def test_values_equal_the_snippet(formulas, act, key, variant):
         }""", [key, xs, values])
         kw = _snippet_kwargs(act, variant, values)
         x = np.array(xs)
-        want_f = _snippet_values(act, getattr(mod, act.slug), x, kw, outputs)
-        want_d = _snippet_values(act, getattr(mod, f"{act.slug}_derivative"), x, kw, outputs)
+        if act.kind in ("vector", "gated"):
+            want_f, want_d = _slice_values(act, mod, x, kw)
+        else:
+            want_f = _snippet_values(act, getattr(mod, act.slug), x, kw, outputs)
+            want_d = _snippet_values(act, getattr(mod, f"{act.slug}_derivative"), x, kw, outputs)
         for n, out in enumerate(got):
             kinks = [k for k in out["kinks"] if k is not None]
             away = np.array([all(abs(xi - k) > 1e-9 * max(1.0, abs(k)) for k in kinks) for xi in xs])

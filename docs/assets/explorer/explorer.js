@@ -202,8 +202,8 @@
     }
     root.append(tools);  // the plots first: on a phone they stay in view above the sliders
     for (const p of panels) {
-      root.append(el("figure", {class: "explorer__panel"}, [p.svg,
-        el("figcaption", {text: p.which === "f" ? "f(x)" : "f′(x), the derivative"})]));
+      p.caption = el("figcaption");
+      root.append(el("figure", {class: "explorer__panel"}, [p.svg, p.caption]));
     }
     root.append(readout, diff, chosen);
     const open = compact ? el("a", {class: "explorer__open", text: "Open this view in the explorer"}) : null;
@@ -272,8 +272,11 @@
       const X = (x) => M.l + (x - s.lo) / (s.hi - s.lo) * (W - M.l - M.r);
       drawn = {cs, smps, X};
       rangeText.textContent = `x from ${fmt(s.lo)} to ${fmt(s.hi)}`;
+      const along = byKey.get(s.items[0].key).x;  // a slice of a several-input kind: along which input
       for (const panel of panels) {
         const key = panel.which;
+        panel.caption.textContent = key === "f"
+          ? (along ? `f against ${along}` : "f(x)") : (along ? `its derivative in ${along}` : "f′(x), the derivative");
         const [ylo, yhi] = yRange(smps.map((m) => m[key]));
         const Y = (y) => H - M.b - (y - ylo) / (yhi - ylo) * (H - M.t - M.b);
         panel.Y = Y;
@@ -338,7 +341,8 @@
       }
       const rows = drawn.cs.map((c) => el("li", {}, [el("span", {class: `explorer__swatch explorer--c${c.n % COLOURS}`, "aria-hidden": "true"}),
         `${c.label}: f = ${fmt(c.o.f(x, c.p))}, f′ = ${fmt(c.o.d(x, c.p))}`]));
-      readout.replaceChildren(el("p", {text: `At x = ${fmt(x)}`}), el("ul", {}, rows));
+      const along = byKey.get(s.items[0].key).x || "x";
+      readout.replaceChildren(el("p", {text: `At ${along} = ${fmt(x)}`}), el("ul", {}, rows));
     }
 
     function xAt(evt, svg) {
