@@ -26,7 +26,9 @@ def page_block(act: Activation, base: str = "../../") -> str:
     if not act.params and not other_input:
         return link
     scripts = "\n".join(f'<script src="{base}assets/explorer/{name}" defer></script>' for name in ASSETS)
-    return (f"\nMove the parameters to see $f$ and $f'$ change (the frameworks' values are marked):\n\n"
+    lead = ("Move the other input to see the slice of the figures change:" if not act.params and other_input
+            else "Move the parameters to see $f$ and $f'$ change (the frameworks' values are marked):")
+    return (f"\n{lead}\n\n"
             f'<link rel="stylesheet" href="{base}assets/explorer/explorer.css">\n'
             f'<div class="explorer explorer--compact" data-explorer data-activation="{act.slug}" '
             f'data-base="{base}" markdown="0"></div>\n{scripts}\n' + link)

@@ -4,7 +4,8 @@
   why it leaves out the others), marks the framework defaults on the sliders, and fails naming the
   activation when an expression cannot be printed in JavaScript.
 * Browser, without building the site: ``special.js`` against mpmath; the generated ``functions.js``
-  (loaded into a blank page) against the NumPy snippets, for every activation and variant, at the
+  (loaded into a blank page) against the NumPy snippets, for every activation and variant (the
+  several-input kinds on their slice: y₁ and ∂y₁/∂x₁ at (x, c), a gated one against its gate half), at the
   default parameters and two more slider positions, on a grid over the plot range and at large |x|,
   to 1e-12 relative with an absolute floor of 1e-14 (values whose size is below that, such as
   GELU's left tail or a cancellation near a zero, are compared absolutely), at every x but the
