@@ -29,7 +29,9 @@ def binary_step_derivative(x):
     0.0
     """
     x = _float_array(x)
-    return np.where(np.isnan(x), x, 0)[()]  # [()]: a NumPy scalar, not a 0-d array
+    d = np.zeros_like(x)  # +0.0 everywhere (np.clip(x, 0, 0) would keep −0.0 as −0.0)
+    np.copyto(d, x, where=np.isnan(x))  # NaN stays NaN
+    return d[()]  # [()]: a NumPy scalar, not a 0-d array
 
 
 def _float_array(x):

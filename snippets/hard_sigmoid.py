@@ -35,9 +35,9 @@ def hard_sigmoid_derivative(x, limit=3.0):
     array([0.2, 0. , nan])
     """
     x = _float_array(x)
-    inside = (x > -limit) & (x < limit)
-    d = np.where(inside, 1 / (2 * limit), 0.0)
-    return np.where(np.isnan(x), x, d).astype(x.dtype)[()]
+    # np.clip(x, 0, 0) is 0, or NaN where x is NaN; adding the mask (True is 1) gives
+    # 1.0 inside (−limit, limit), +0.0 outside and at both kinks, in x's float dtype
+    return (np.clip(x, 0, 0) + ((x > -limit) & (x < limit))) / (2 * limit)
 
 
 def _float_array(x):

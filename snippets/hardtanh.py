@@ -38,9 +38,9 @@ def hardtanh_derivative(x, min_val=-1.0, max_val=1.0):
     array([nan,  0.])
     """
     x = _float_array(x)
-    # 1.0 strictly inside the bounds, 0.0 outside and at both kinks; NaN stays NaN
-    inside = (x > min_val) & (x < max_val)
-    return np.where(np.isnan(x), x, inside).astype(x.dtype)[()]
+    # np.clip(x, 0, 0) is 0, or NaN where x is NaN; adding the mask (True is 1) gives
+    # 1.0 strictly inside the bounds, +0.0 outside and at both kinks, in x's float dtype
+    return np.clip(x, 0, 0) + ((x > min_val) & (x < max_val))
 
 
 def _float_array(x):

@@ -32,7 +32,10 @@ def leaky_relu_derivative(x, negative_slope=0.01):
     array([0.2, 1. ])
     """
     x = _float_array(x)
-    return np.heaviside(x, 0) + negative_slope * np.heaviside(-x, 1)  # H(x) + α·H(−x)
+    a = negative_slope
+    # np.clip(x, a, a) is a, or NaN where x is NaN (x > 0 is False there);
+    # + 0 turns the −0.0 that clip keeps for x = −0.0 (when a = 0) into +0.0
+    return np.where(x > 0, 1.0, np.clip(x, a, a))[()] + 0
 
 
 def _float_array(x):

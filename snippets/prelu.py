@@ -36,7 +36,9 @@ def prelu_derivative(x, a=0.25):
     0.5
     """
     x = _float_array(x)
-    return np.heaviside(x, 0) + a * np.heaviside(-x, 1)  # H(x) + a·H(−x)
+    # np.clip(x, a, a) is a, or NaN where x is NaN (x > 0 is False there);
+    # + 0 turns the −0.0 that clip keeps for x = −0.0 (when a = 0) into +0.0
+    return np.where(x > 0, 1.0, np.clip(x, a, a))[()] + 0
 
 
 def prelu_derivative_a(x, a=0.25):

@@ -26,8 +26,9 @@ def relu6_derivative(x):
     array([nan,  0.])
     """
     x = _float_array(x)
-    # 1.0 inside (0, 6), 0.0 outside and at both kinks; NaN stays NaN; [()]: a scalar
-    return np.where(np.isnan(x), x, (x > 0) & (x < 6))[()]
+    # np.clip(x, 0, 0) is 0, or NaN where x is NaN; adding the mask (True is 1) gives
+    # 1.0 inside (0, 6), +0.0 outside and at both kinks, in x's float dtype
+    return np.clip(x, 0, 0) + ((x > 0) & (x < 6))
 
 
 def _float_array(x):
