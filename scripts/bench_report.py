@@ -241,6 +241,10 @@ def _speed_reason(r: SpeedRow, part: str, info: dict[tuple[str, str], ErrorInfo]
                        f"kink and which keeps NaN, but which NumPy does not vectorise: "
                        f"{primitives['heaviside'].median * 1e3:.2f} ms per call here, against "
                        f"{primitives['compare'].median * 1e3:.2f} ms for the comparison `x > 0`.")
+    tried = r.alternative_ratios(part)
+    if tried:
+        reasons.append("Alternatives measured in this run (time ÷ the same baseline): " + "; ".join(
+            f"{code(a.formula)} {ratio:.2f}× (not taken: {a.why_not})" for a, ratio in tried) + ".")
     if not reasons:
         reasons.append("No reason measured: a candidate for optimisation.")
     return text + " " + " ".join(reasons)

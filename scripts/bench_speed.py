@@ -19,7 +19,8 @@ from pathlib import Path
 import numpy as np
 
 from activations import Activation
-from bench_common import ROOT, naive_functions, reference_call, shape_of, snippet_functions, torch_call
+import speed_alternatives
+from bench_common import ROOT, compile_naive, naive_functions, reference_call, shape_of, snippet_functions, torch_call
 
 SPEED_FACTOR = 2.0  # target: a snippet at most this many times slower than its baseline
 SPEED_SIZE = 10**6
@@ -83,6 +84,13 @@ class SpeedRow:
     naive_forward_text: str = ""
     naive_derivative_text: str = ""
     naive_derived: bool = False  # the naive formula is lambdify of the declared expression
+    # the faster formulations tried (speed_alternatives), each timed in the same run
+    alternatives: list[tuple[speed_alternatives.Alternative, Timing]] = dataclasses.field(default_factory=list)
+
+    def alternative_ratios(self, part: str) -> list[tuple[speed_alternatives.Alternative, float]]:
+        """Each alternative for ``part`` with its time ÷ the baseline the snippet is held to."""
+        base = self.baseline[1] if part == "forward" else self.naive_derivative
+        return [(a, t.median / base.median) for a, t in self.alternatives if a.part == part]
 
     @property
     def baseline(self) -> tuple[str, Timing]:
@@ -135,10 +143,14 @@ def speed(act: Activation, repeat: int, torch=None, root: Path = ROOT, size: int
         dshape += f" → {_shape(xd)} × {xd.shape[-1]}"
     calls["snippet_derivative"] = (derivative, xd)
     calls["naive_derivative"] = (naive.derivative, xd)
+    tried = speed_alternatives.for_activation(act.slug)
+    for n, alt in enumerate(tried):
+        calls[f"alternative {n}"] = (compile_naive(alt.formula, act), x if alt.part == "forward" else xd)
     t = time_calls(calls, repeat)
     return SpeedRow(act.slug, act.name, _shape(x), t["snippet"], t.get("reference"), reference_name, t.get("torch"),
                     tcall, t["naive"], dshape, t["snippet_derivative"], t["naive_derivative"],
-                    naive.forward_text, naive.derivative_text, naive.derived)
+                    naive.forward_text, naive.derivative_text, naive.derived,
+                    [(alt, t[f"alternative {n}"]) for n, alt in enumerate(tried)])
 
 
 def primitives(repeat: int, size: int | None = None) -> dict[str, Timing]:

@@ -27,6 +27,7 @@ import bench_report
 import bench_site
 import bench_speed
 import benchmark
+import speed_alternatives
 from conftest import CATALOG, ids, is_softmax
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "declarations"
@@ -382,6 +383,36 @@ def test_page_renders_every_section(tmp_path):
     assert "| accessibility | `color-contrast` | Background and foreground colors | activations/relu (mobile) |" in md
     assert "Notebook page: none yet" in md
     assert "✓" in md and "✗" in md
+
+
+def test_page_shows_the_alternatives_measured_for_a_miss(tmp_path):
+    res = _results(tmp_path)
+    relu = res.speed[1]  # its derivative misses the target (10x)
+    alt = speed_alternatives.Alternative("relu", "derivative", "np.sign(np.maximum(x, 0))", "slower: sign is slow")
+    relu.alternatives = [(alt, bench_speed.Timing(0.004, 0.0039, 0.0041)),
+                         (speed_alternatives.Alternative("relu", "forward", "np.maximum(x, 0)", "unused"),
+                          bench_speed.Timing(0.001, 0.001, 0.001))]
+    misses = _section(bench_report.render_page(res), "### Where a snippet misses the target", "##")
+    line = next(m for m in misses.splitlines() if m.startswith("- ReLU derivative"))
+    assert ("Alternatives measured in this run (time ÷ the same baseline): `np.sign(np.maximum(x, 0))` 2.00× "
+            "(not taken: slower: sign is slow).") in line
+    assert "np.maximum(x, 0)`" not in line.replace("np.sign(np.maximum(x, 0))", ""), "a forward alternative"
+
+
+@pytest.mark.parametrize("alt", speed_alternatives.ALTERNATIVES, ids=lambda a: f"{a.slug}-{a.part}")
+def test_speed_alternatives_are_measured(alt):
+    """Each alternative names a declared activation and a part, compiles, computes the same shape
+    as the snippet, and is timed by speed() for its activation."""
+    assert alt.slug in BY_SLUG, f"{alt.slug}: not a declared activation"
+    assert alt.part in speed_alternatives.PARTS and alt.why_not
+    act = BY_SLUG[alt.slug]
+    x = bench_speed.speed_input(1000)
+    forward, derivative = bench_common.snippet_functions(act)
+    fn = bench_common.compile_naive(alt.formula, act)
+    assert np.shape(fn(x)) == np.shape((forward if alt.part == "forward" else derivative)(x))
+    row = bench_speed.speed(act, repeat=1, size=1000)
+    assert alt in [a for a, _ in row.alternatives]
+    assert all(r > 0 for _, r in row.alternative_ratios(alt.part))
 
 
 def test_page_is_safe_to_include_in_the_site(tmp_path):
