@@ -40,9 +40,12 @@ def shifted_softplus_derivative(x):
     array([0.00000000e+00, 4.24835426e-18, 1.00000000e+00])
     """
     x = _float_array(x)
-    t = x.astype(np.float64)
+    t = x.astype(np.float64, copy=False)
     e = np.exp(-np.abs(t))  # in [0, 1]: cannot overflow
-    return (np.where(t < 0, e, 1) / (1 + e)).astype(x.dtype)[()]  # NaN: e is NaN
+    d = np.maximum(e, t >= 0)  # 1 where x ≥ 0 (e ≤ 1), else e; NaN: e is NaN
+    e += 1  # in place: no more temporaries
+    d /= e
+    return d.astype(x.dtype, copy=False)[()]
 
 
 def _float_array(x):

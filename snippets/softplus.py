@@ -45,12 +45,14 @@ def softplus_derivative(x, beta=1.0, threshold=None):
     array([0., 1., 1.])
     """
     x = _float_array(x)
-    t = x.astype(np.float64)
+    t = x.astype(np.float64, copy=False)
     e = np.exp(-_scaled(t, beta))  # in [0, 1]: cannot overflow
-    d = np.where(t < 0, e, 1) / (1 + e)  # NaN: e is NaN
+    d = np.maximum(e, t >= 0)  # 1 where x ≥ 0 (e ≤ 1), else e; NaN: e is NaN
+    e += 1  # in place: no more temporaries
+    d /= e
     if threshold is not None:
         d = np.where(t > float(threshold) / beta, 1, d)
-    return d.astype(x.dtype)[()]
+    return d.astype(x.dtype, copy=False)[()]
 
 
 def _scaled(t, beta):
