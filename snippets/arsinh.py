@@ -1,7 +1,6 @@
 """Inverse hyperbolic sine arsinh(x) = log(x + √(x² + 1)), derivative 1/√(1 + x²).
 
-np.arcsinh and the derivative below never overflow; the textbook formulas do past
-|x| = 1.3e154.
+np.arcsinh and the derivative below never overflow; textbook formulas do past 1.3e154.
 """
 import numpy as np
 
