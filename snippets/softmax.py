@@ -53,15 +53,15 @@ def softmax_jacobian(x, axis=-1):
     array([[nan]])
     """
     s = np.moveaxis(softmax(np.atleast_1d(x), axis=axis), axis, -1)
-    n = s.shape[-1]
     p = s[..., :, np.newaxis] * s[..., np.newaxis, :]  # s_i·s_j
-    i = np.arange(n)
+    i = np.arange(s.shape[-1])
     p[..., i, i] = 0
     # the diagonal s_i·(1 − s_i) as Σ_{j≠i} s_i·s_j: no cancellation when s_i ≈ 1;
     # that sum is empty for n = 1, so NaN is carried over from s
-    jac = 0.0 - p  # not −p, which gives −0.0 where s_i·s_j underflows
-    jac[..., i, i] = np.where(np.isnan(s), np.nan, np.sum(p, axis=-1))
-    return jac
+    diagonal = np.where(np.isnan(s), np.nan, np.sum(p, axis=-1))
+    np.subtract(0.0, p, out=p)  # in place; not −p: −0.0 where s_i·s_j underflows
+    p[..., i, i] = diagonal
+    return p
 
 
 def _float_array(x):
