@@ -32,9 +32,12 @@ def star_relu_derivative(x, scale=S, bias=B):
     >>> float(star_relu_derivative(np.inf))
     inf
     """
-    x = np.asarray(x) * 1.0
+    x = np.asarray(x)
+    x = x if np.issubdtype(x.dtype, np.floating) else x * 1.0  # no copy of floats
+    d = np.maximum(x, 0).astype(np.float64, copy=False)  # float64: rounded once, below
     with np.errstate(over="ignore"):  # 2·scale·x above the largest float is inf
-        return (2 * scale * np.maximum(x, 0).astype(np.float64)).astype(x.dtype)[()]
+        d *= 2 * scale  # in place: no second array
+        return d.astype(x.dtype, copy=False)[()]
 
 
 def star_relu_derivative_scale(x, scale=S, bias=B):
