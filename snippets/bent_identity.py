@@ -37,8 +37,13 @@ def bent_identity_derivative(x):
     array([0.5, 0.5, 1.5, 1.5])
     """
     x = _float_array(x)
-    t = np.clip(x.astype(np.float64), -1e300, 1e300)  # x/√(x² + 1) is ±1 beyond 1e16
-    return (1 + t / (2 * np.hypot(t, 1))).astype(x.dtype)[()]
+    # x/√(x² + 1) is ±1 beyond 1e16, so x is cut at 1e100: x² cannot overflow
+    t = np.clip(x.astype(np.float64, copy=False), -1e100, 1e100)
+    d = np.asarray(np.sqrt(t * t + 1))  # an array for a scalar too (for out=)
+    d *= 2  # in place from here: no more temporaries
+    np.divide(t, d, out=d)
+    d += 1
+    return d.astype(x.dtype, copy=False)[()]
 
 
 def _float_array(x):
