@@ -17,11 +17,16 @@ def isru(x, alpha=1.0):
     array([ 0.5, -0.5])
     """
     x = _float_array(x)
-    r = float(alpha) ** 0.5  # a Python float keeps float32 float32
-    s = np.clip(x, -1, 1)  # x where |x| ≤ 1
-    t = 1 / np.where(np.abs(x) > 1, x, 1)  # 1/x where |x| > 1: no division by 0
-    small = s / np.hypot(1, r * s)
-    return np.where(np.abs(x) > 1, np.copysign(1 / np.hypot(t, r), x), small)[()]
+    # x/sqrt(1 + αx²) = q/sqrt(t² + αq²), q = x/max(|x|, 1), t = 1/max(|x|, 1): no
+    # overflow; computed in place, without np.where or np.hypot (2x slower)
+    q = np.asarray(np.clip(x, -1, 1))  # x where |x| ≤ 1, ±1 beyond
+    t = np.asarray(np.maximum(np.abs(x), 1))  # np.asarray: an array for a scalar (out=)
+    np.divide(1, t, out=t)
+    t *= t
+    t += float(alpha) * (q * q)  # a Python float keeps float32 float32
+    np.sqrt(t, out=t)
+    np.divide(q, t, out=t)
+    return t[()]  # [()]: a NumPy scalar, not a 0-d array
 
 
 def isru_derivative(x, alpha=1.0):
