@@ -16,9 +16,12 @@ def reglu(x, axis=-1):
     array([[1., 0.]])
     """
     a, b = _halves(x, axis)
-    with np.errstate(over="ignore", invalid="ignore"):  # 1e308·10 = inf
-        y = np.where(a > 0, a * b, np.zeros_like(b))  # 0 for a ≤ 0, even where b = ±inf
-    return np.where(np.isnan(a) | np.isnan(b), np.nan, y)
+    with np.errstate(over="ignore", invalid="ignore"):  # 1e308·10 = inf; 0·inf: below
+        y = np.maximum(a, 0) * b  # NaN where a or b is NaN, and for 0·(±inf)
+    fix = np.isnan(y)  # few: no np.where over the whole array
+    fix[fix] = (a[fix] <= 0) & ~np.isnan(b[fix])  # 0·(±inf): 0 for a ≤ 0, b = ±inf
+    y[fix] = 0
+    return y
 
 
 def reglu_derivative(x, axis=-1):
