@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
+import random
 import statistics
 import time
 import timeit
@@ -52,17 +53,21 @@ def _timing(times: list[float]) -> Timing:
 def time_calls(calls: dict[str, tuple], repeat: int) -> dict[str, Timing]:
     """Time each (fn, *args) ``repeat`` times, interleaved, one call per sample.
 
-    Interleaving (in a rotating order) spreads a slow spell of a shared
-    machine over every candidate instead of one, so the ratios stay fair.
-    Each sample is the process's CPU time (``TIMER``) for one call.
+    Interleaving spreads a slow spell of a shared machine over every candidate
+    instead of one, so the ratios stay fair. The order is shuffled for each
+    round (with a fixed seed): a call's time depends on the call before it,
+    whose freed temporaries decide whether this one's fresh arrays page-fault,
+    and a rotating order would keep the same neighbour before each call in
+    every round. Each sample is the process's CPU time (``TIMER``) for one call.
     """
     names = list(calls)
     timers = {name: timeit.Timer(functools.partial(*calls[name]), timer=TIMER) for name in names}
     for t in timers.values():
         t.timeit(1)  # warm up (imports, caches, first touch of the input)
     samples: dict[str, list[float]] = {name: [] for name in names}
-    for r in range(repeat):
-        for name in names[r % len(names):] + names[: r % len(names)]:
+    order = random.Random(0)
+    for _ in range(repeat):
+        for name in order.sample(names, len(names)):
             samples[name].append(timers[name].timeit(1))  # timeit turns the garbage collector off
     return {name: _timing(samples[name]) for name in names}
 
