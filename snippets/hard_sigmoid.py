@@ -37,7 +37,10 @@ def hard_sigmoid_derivative(x, limit=3.0):
     x = _float_array(x)
     # np.clip(x, 0, 0) is 0, or NaN where x is NaN; adding the mask (True is 1) gives
     # 1.0 inside (−limit, limit), +0.0 outside and at both kinks, in x's float dtype
-    return (np.clip(x, 0, 0) + ((x > -limit) & (x < limit))) / (2 * limit)
+    d = np.clip(x, 0, 0)
+    d += (x > -limit) & (x < limit)  # in place: one float array in all
+    d /= 2 * limit
+    return d
 
 
 def _float_array(x):

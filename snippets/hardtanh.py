@@ -40,7 +40,9 @@ def hardtanh_derivative(x, min_val=-1.0, max_val=1.0):
     x = _float_array(x)
     # np.clip(x, 0, 0) is 0, or NaN where x is NaN; adding the mask (True is 1) gives
     # 1.0 strictly inside the bounds, +0.0 outside and at both kinks, in x's float dtype
-    return np.clip(x, 0, 0) + ((x > min_val) & (x < max_val))
+    d = np.clip(x, 0, 0)
+    d += (x > min_val) & (x < max_val)  # in place: one float array in all
+    return d
 
 
 def _float_array(x):

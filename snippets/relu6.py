@@ -28,7 +28,9 @@ def relu6_derivative(x):
     x = _float_array(x)
     # np.clip(x, 0, 0) is 0, or NaN where x is NaN; adding the mask (True is 1) gives
     # 1.0 inside (0, 6), +0.0 outside and at both kinks, in x's float dtype
-    return np.clip(x, 0, 0) + ((x > 0) & (x < 6))
+    d = np.clip(x, 0, 0)
+    d += (x > 0) & (x < 6)  # in place: one float array in all
+    return d
 
 
 def _float_array(x):
