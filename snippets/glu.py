@@ -36,9 +36,12 @@ def glu_derivative(x, axis=-1):
     """
     a, b = _halves(x, axis)
     e = np.exp(-np.abs(b))  # σ(b)·σ(−b) = e/(1 + e)²: no cancellation, no overflow
+    q = 1 + e
+    d_a = np.maximum(e, b >= 0) / q  # σ(b), as _sigmoid, sharing e with ∂y/∂b
+    d_a += np.clip(a, 0, 0)  # NaN where a is NaN (clip keeps NaN; else + 0)
+    q *= q
     with np.errstate(invalid="ignore"):  # ±inf·0 where |b| = inf: NaN
-        d_a = np.where(np.isnan(a), np.nan, _sigmoid(b))
-        d_b = a * (e / (1 + e) ** 2)
+        d_b = a * (e / q)
     return np.concatenate([d_a, d_b], axis=axis)
 
 
