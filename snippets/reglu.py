@@ -21,6 +21,7 @@ def reglu(x, axis=-1):
     fix = np.isnan(y)  # few: no np.where over the whole array
     fix[fix] = (a[fix] <= 0) & ~np.isnan(b[fix])  # 0·(±inf): 0 for a ≤ 0, b = ±inf
     y[fix] = 0
+    y += 0  # 0·(−3) is −0.0; + 0 makes it +0.0
     return y
 
 
