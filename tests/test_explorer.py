@@ -395,6 +395,17 @@ def test_moving_a_slider_redraws_and_the_url_round_trips(page):
     assert page.locator(".explorer__param output").first.text_content() == shown
 
 
+def test_the_page_opens_on_its_start_view_unless_the_address_names_one(page):
+    start = re.search(r'data-start="([^"]*)"', (ROOT / "docs" / "explorer.md").read_text(encoding="utf-8"))
+    assert start, "docs/explorer.md gives the explorer a start view (data-start)"
+    keys = "Explorer.instances[0].state().items.map(i => i.key).join(',')"
+    page.goto(f"{page.site}/explorer/")
+    assert "a=" + page.evaluate(keys) == start.group(1)
+    assert page.locator('input[type=range][data-param="beta"]').count() == 1  # Swish's β to move
+    page.goto(f"{page.site}/explorer/?a=relu")
+    assert page.evaluate(keys) == "relu"
+
+
 def test_framework_marks_set_the_parameter(page):
     page.goto(f"{page.site}/explorer/?a=leaky_relu")
     page.get_by_role("button", name=re.compile(r"^0\.3: .*keras\.layers\.LeakyReLU")).click()

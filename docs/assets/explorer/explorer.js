@@ -143,7 +143,10 @@
   function Explorer(root) {
     const fixed = root.dataset.activation || "";
     const compact = root.classList.contains("explorer--compact");
-    let s = readState(compact ? "" : location.search, fixed || D.activations[0].key);
+    // the page's own start view (data-start, a query string) where the address names none
+    const search = compact ? "" : (new URLSearchParams(location.search).has("a") ? location.search
+                                                                                    : root.dataset.start || "");
+    let s = readState(search, fixed || D.activations[0].key);
     let drawn = [];
     const uid = "ex" + Math.random().toString(36).slice(2, 8);
 
