@@ -4,8 +4,8 @@ One list per activation, derived from its declaration: the display name and alia
 call that ships it (``catalog.ships``) as a reader copies it from code (``torch.nn.functional.elu``
 and the short forms ``F.elu``, ``nn.ELU``; a variant's selecting keyword as in
 ``nn.GELU(approximate="tanh")``), and the ``hidden_act`` strings of Hugging Face configs. The hook
-makes them the page's search tags; tests/test_browser.py searches each one in the real browser and
-expects the page first.
+writes them to assets/search-terms.json, from which site.js puts the page of an exact match first;
+tests/test_browser.py searches each one in the real browser and expects the page first.
 """
 
 from __future__ import annotations
@@ -31,6 +31,14 @@ def _dotted(call: str) -> tuple[str, ast.Call] | None:
     return ast.unparse(node.func), node
 
 
+def _short(name: str) -> str | None:
+    """``torch.nn.functional.gelu`` -> ``F.gelu``, ``torch.nn.GELU`` -> ``nn.GELU``; None for the rest."""
+    for long, short in SHORT_FORMS:
+        if name.startswith(long) and "." not in name[len(long):]:
+            return short + name[len(long):]
+    return None
+
+
 def _is_number(text: str) -> bool:
     try:
         float(text)
@@ -50,11 +58,7 @@ def spellings(act: Activation) -> list[str]:
             if parsed is None:
                 continue
             name = parsed[0]
-            out.append(name)
-            for long, short in SHORT_FORMS:
-                if name.startswith(long) and "." not in name[len(long):]:
-                    out.append(short + name[len(long):])
-                    break
+            out += [name] + ([_short(name)] if _short(name) else [])
     return list(dict.fromkeys(out))
 
 
@@ -75,9 +79,7 @@ def variant_spellings(act: Activation) -> list[str]:
                 used = {k.arg for k in node.keywords}
                 for key in sorted(keys):
                     if key.split("=")[0] in used:
-                        short = next((s + name[len(l):] for l, s in SHORT_FORMS if name.startswith(l)
-                                      and "." not in name[len(l):]), name)
-                        out.append(f"{short}({key})")
+                        out.append(f"{_short(name) or name}({key})")
     return list(dict.fromkeys(out))
 
 
