@@ -18,7 +18,8 @@ catalog can declare, cancellations included:
 The answer is then correct to ``AGREE_DIGITS`` digits, far more than the
 17 that a float64 comparison needs. mpmath's ``erfc`` overflows (raises)
 for arguments past about 1e154, where its value is below ``exp(−1e308)``:
-:data:`MPMATH` returns 0 there. ``Phi`` (the normal CDF) is mpmath's ``ncdf``.
+:data:`MPMATH` returns 0 there (2 past −1e154). ``Phi`` (the normal CDF) is
+erfc(−z/√2)/2 through that guard, as mpmath's ``ncdf`` is without it.
 
 :func:`numpy_function` is the float64 counterpart for drawing (NumPy has no
 erf; ``math.erf`` is vectorised), and :func:`load_snippet` imports
@@ -50,10 +51,17 @@ def _erfc(z):
     z = mpmath.mpf(z) if not isinstance(z, mpmath.mpc) else z
     if z > 1e150:
         return mpmath.mpf(0)
+    if z < -1e150:
+        return mpmath.mpf(2)
     return mpmath.erfc(z)
 
 
-MPMATH = [{"Phi": mpmath.ncdf, "erfc": _erfc, "sinc": mpmath.sinc, "expm1": mpmath.expm1,
+def _ncdf(z):
+    """Φ(z) = erfc(−z/√2)/2 through the guarded erfc (mpmath's ncdf raises past |z| ≈ 1e154)."""
+    return _erfc(-mpmath.mpf(z) / mpmath.sqrt(2)) / 2
+
+
+MPMATH = [{"Phi": _ncdf, "erfc": _erfc, "sinc": mpmath.sinc, "expm1": mpmath.expm1,
            "log1p": mpmath.log1p}, "mpmath"]
 
 

@@ -161,6 +161,14 @@ def test_reference_is_the_shared_one_and_keeps_its_digits_where_the_formula_canc
     assert kinks == [0.0]
 
 
+def test_reference_evaluates_the_normal_cdf_at_the_ends_of_the_float64_range():
+    """mpmath's ncdf and erfc raise past |z| ≈ 1e154 (the benchmark's grid reaches GELU there)."""
+    ref_f, _, _ = bench_accuracy._references(BY_SLUG["gelu"])  # x·Φ(x)
+    big = float(np.finfo(np.float64).max)
+    assert float(ref_f[0](big)) == big and float(ref_f[0](-big)) == 0.0
+    assert float(ref_f[0](-40.0)) == pytest.approx(-40 * float(mpmath.ncdf(-40)), rel=1e-15)
+
+
 @pytest.mark.parametrize("act", [BY_SLUG["sigmoid"], BY_SLUG["relu6"]], ids=["sigmoid", "relu6"])
 def test_accuracy_rows_on_a_small_grid(act):
     points = np.array([-1e300, -710.0, -40.0, -1.0, -1e-300, 0.0, 1e-300, 0.5, 3.0, 40.0, 1e300])
