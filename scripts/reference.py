@@ -56,12 +56,20 @@ def _erfc(z):
     return mpmath.erfc(z)
 
 
+def _exp(z):
+    """mpmath's exp, 0 or inf past |z| = 2**(10**6): there mpmath raises OverflowError (GoLU's
+    exp(−exp(−x)) at x = −1.8e308), and the value is far beyond any float's range either way."""
+    if not isinstance(z, mpmath.mpc) and mpmath.isfinite(z) and z != 0 and mpmath.mag(z) > 10**6:
+        return mpmath.mpf(0) if z < 0 else mpmath.inf
+    return mpmath.exp(z)
+
+
 def _ncdf(z):
     """Φ(z) = erfc(−z/√2)/2 through the guarded erfc (mpmath's ncdf raises past |z| ≈ 1e154)."""
     return _erfc(-mpmath.mpf(z) / mpmath.sqrt(2)) / 2
 
 
-MPMATH = [{"Phi": _ncdf, "erfc": _erfc, "sinc": mpmath.sinc, "expm1": mpmath.expm1,
+MPMATH = [{"exp": _exp, "Phi": _ncdf, "erfc": _erfc, "sinc": mpmath.sinc, "expm1": mpmath.expm1,
            "log1p": mpmath.log1p}, "mpmath"]
 
 

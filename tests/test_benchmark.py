@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import re
 from pathlib import Path
 
@@ -167,6 +168,16 @@ def test_reference_evaluates_the_normal_cdf_at_the_ends_of_the_float64_range():
     big = float(np.finfo(np.float64).max)
     assert float(ref_f[0](big)) == big and float(ref_f[0](-big)) == 0.0
     assert float(ref_f[0](-40.0)) == pytest.approx(-40 * float(mpmath.ncdf(-40)), rel=1e-15)
+
+
+def test_reference_evaluates_a_double_exponential_at_the_ends_of_the_float64_range():
+    """GoLU's exp(−exp(−x)): mpmath's exp raises OverflowError on exp(−exp(1.8e308))."""
+    ref_f, ref_d, _ = bench_accuracy._references(BY_SLUG["golu"])
+    big = float(np.finfo(np.float64).max)
+    assert float(ref_f[0](-big)) == 0.0 and float(ref_d[0](-big)) == 0.0
+    assert float(ref_f[0](big)) == big and float(ref_d[0](big)) == 1.0
+    x = -3.0
+    assert float(ref_f[0](x)) == pytest.approx(x * math.exp(-math.exp(-x)), rel=1e-15)
 
 
 @pytest.mark.parametrize("act", [BY_SLUG["sigmoid"], BY_SLUG["relu6"]], ids=["sigmoid", "relu6"])
