@@ -16,7 +16,9 @@ catalog can declare, cancellations included:
    still 0 there is 0 in float64 too.
 
 The answer is then correct to ``AGREE_DIGITS`` digits, far more than the
-17 that a float64 comparison needs. mpmath's ``erfc`` overflows (raises)
+17 that a float64 comparison needs. Two successive results that are both
+below 1e−330 (or both past 1e310) with one sign end the doubling too: they
+round to the same float64 whatever digits they disagree in. mpmath's ``erfc`` overflows (raises)
 for arguments past about 1e154, where its value is below ``exp(−1e308)``:
 :data:`MPMATH` returns 0 there (2 past −1e154). ``Phi`` (the normal CDF) is
 erfc(−z/√2)/2 through that guard, as mpmath's ``ncdf`` is without it.
@@ -88,6 +90,16 @@ def _agree(a, b) -> bool:
     return abs(a - b) <= abs(b) * mpmath.mpf(10) ** (-AGREE_DIGITS)
 
 
+def _same_float64(a, b) -> bool:
+    """Both far below float64's smallest subnormal, or both far past its largest number, with one
+    sign: any digits they disagree in are lost in the rounding (GoLU's exp(−exp(10000)) is 0)."""
+    if not (mpmath.isfinite(a) and mpmath.isfinite(b)) or a == 0 or b == 0 or (a > 0) != (b > 0):
+        return False
+    tiny = mpmath.mpf(10) ** -330
+    huge = mpmath.mpf(10) ** 310
+    return (abs(a) < tiny and abs(b) < tiny) or (abs(a) > huge and abs(b) > huge)
+
+
 def evaluate(f, x, *args) -> mpmath.mpf:
     """f(x, *args) to AGREE_DIGITS significant digits (see the module's rule)."""
     x = mpmath.mpf(x)
@@ -109,7 +121,7 @@ def evaluate(f, x, *args) -> mpmath.mpf:
             return mpmath.mpf(0)
     while digits < MAX_DIGITS:
         finer = at(2 * digits)
-        if _agree(value, finer):
+        if _agree(value, finer) or _same_float64(value, finer):
             return finer
         value, digits = finer, 2 * digits
     raise ArithmeticError(f"no {AGREE_DIGITS} stable digits at x = {x} with {MAX_DIGITS} digits")

@@ -520,3 +520,15 @@ def test_the_generic_row_reference_follows_the_declared_threshold_and_rule():
     big = np.random.default_rng(0).normal(size=100)
     values, _ = reference(big, False)
     assert abs(float(sum(values)) - 1) < 1e-60 and min(values) >= 0
+
+
+def test_reference_stops_when_two_precisions_round_to_the_same_float64():
+    """Values that never agree to 25 digits but both lie below float64's range end the doubling."""
+    import reference
+
+    drifting = lambda x: x * mpmath.mpf(10) ** (-400 - mpmath.mp.dps)  # noqa: E731 (changes with precision)
+    assert float(reference.evaluate(drifting, -1.0)) == 0.0
+    assert not reference._same_float64(mpmath.mpf("1e-400"), mpmath.mpf("-1e-400"))
+    assert not reference._same_float64(mpmath.mpf("1e-400"), mpmath.mpf("1e-300"))
+    with pytest.raises(ArithmeticError):  # a value in float64's range must still agree
+        reference.evaluate(lambda x: x * (1 + mpmath.mp.dps * mpmath.mpf("1e-10")), 1.0)
