@@ -15,6 +15,7 @@ import json
 
 from activations import Activation
 import catalog
+from render import _is_number  # a declared value that is a number, as the pages tell them apart
 
 # The names readers import the frameworks' modules under.
 SHORT_FORMS = (("torch.nn.functional.", "F."), ("torch.nn.", "nn."))
@@ -37,14 +38,6 @@ def _short(name: str) -> str | None:
         if name.startswith(long) and "." not in name[len(long):]:
             return short + name[len(long):]
     return None
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 def spellings(act: Activation) -> list[str]:
